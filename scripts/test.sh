@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every check and test of Switchboard, cheapest first; stops at the first failure.
+# Installs what is missing first (scripts/setup.sh --test). Respects CARGO_TARGET_DIR.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+started=$SECONDS
+
+step "setup: Debian packages, npm packages, tauri-driver"
+bash scripts/setup.sh --test
+
+# Every cargo invocation uses the same feature set as `tauri build`, so they share one build cache.
+cargo_features=(--features switchboard/custom-protocol)
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "Tauri crate and npm package versions agree"
+node --test scripts/check-plugin-versions.test.mjs
+node scripts/check-plugin-versions.mjs
+
+step "UI: typecheck, lint, unit tests, build"
+npm run --silent ui:typecheck
+npm run --silent ui:lint
+npm run --silent ui:test
+npm run --silent ui:build
+
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets "${cargo_features[@]}" -- -D warnings
+
+step "Rust tests (includes the bindings check: fails if ui/src/bindings.ts had to change)"
+cargo test --workspace "${cargo_features[@]}"
+
+step "build the app (tauri build --debug --no-bundle)"
+npx tauri build --debug --no-bundle
+
+step "end-to-end: the real app under Xvfb through tauri-driver and WebKitWebDriver"
+bash tests/e2e/run.sh
+
+printf '\n\033[1;32mAll checks passed in %ss.\033[0m\n' "$((SECONDS - started))"

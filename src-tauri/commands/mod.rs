@@ -1,0 +1,6 @@
+//! Tauri commands, one module per domain. Each is a few lines: take state, call the domain code,
+//! map the error to [`crate::error::IpcError`].
+
+pub mod app;
+pub mod logs;
+pub mod settings;

@@ -1,0 +1,8 @@
+//! Switchboard desktop app entry point.
+
+// Prevents an extra console window on Windows in release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    switchboard_lib::run();
+}

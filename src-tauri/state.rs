@@ -1,0 +1,31 @@
+//! The state every command can reach: the app's directories and the settings store.
+
+use std::path::PathBuf;
+
+use crate::settings::SettingsStore;
+
+/// Where the app keeps its files on this machine.
+#[derive(Debug, Clone)]
+pub struct AppPaths {
+    /// The OS config directory for this app (settings).
+    pub config_dir: PathBuf,
+    /// The OS log directory for this app (rolling log files).
+    pub log_dir: PathBuf,
+}
+
+/// Managed state shared by all commands.
+#[derive(Debug)]
+pub struct AppState {
+    /// The app's directories.
+    pub paths: AppPaths,
+    /// The UI settings file.
+    pub settings: SettingsStore,
+}
+
+impl AppState {
+    /// Opens the state for the given directories.
+    pub fn open(paths: AppPaths) -> Self {
+        let settings = SettingsStore::open(&paths.config_dir);
+        Self { paths, settings }
+    }
+}

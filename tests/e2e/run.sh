@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests against the built debug app (build it first: npx tauri build --debug
+# --no-bundle). Starts Xvfb when there is no display, tauri-driver (which drives WebKitWebDriver)
+# on a free port, and gives the app fresh config/data dirs. Screenshots: target/e2e-screenshots/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+root=$(pwd)
+
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$@"
+fi
+
+target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
+export E2E_APP="$target_dir/debug/switchboard"
+[ -x "$E2E_APP" ] || { echo "no app at $E2E_APP: run npx tauri build --debug --no-bundle first" >&2; exit 1; }
+
+sandbox=$(mktemp -d)
+export XDG_CONFIG_HOME="$sandbox/config" XDG_DATA_HOME="$sandbox/data" XDG_CACHE_HOME="$sandbox/cache"
+export LANG=en_US.UTF-8 LC_ALL= LANGUAGE=
+export E2E_CONFIG_DIR="$XDG_CONFIG_HOME/app.switchboard.desktop"
+export E2E_SCREENSHOT_DIR="$root/target/e2e-screenshots"
+mkdir -p "$E2E_SCREENSHOT_DIR"
+
+export E2E_DRIVER_PORT
+E2E_DRIVER_PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+native_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+driver=$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")
+"$driver" --port "$E2E_DRIVER_PORT" --native-port "$native_port" >"$sandbox/tauri-driver.log" 2>&1 &
+driver_pid=$!
+cleanup() {
+  kill "$driver_pid" 2>/dev/null || true
+  wait "$driver_pid" 2>/dev/null || true
+  rm -rf "$sandbox"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$E2E_DRIVER_PORT/status" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+
+status=0
+node --test --test-concurrency=1 tests/e2e/*.e2e.mjs || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "--- tauri-driver log ---"; tail -n 50 "$sandbox/tauri-driver.log" || true
+  echo "--- app log ---"; tail -n 50 "$XDG_DATA_HOME"/app.switchboard.desktop/logs/*.log 2>/dev/null || true
+fi
+echo "screenshots: $E2E_SCREENSHOT_DIR"
+exit "$status"

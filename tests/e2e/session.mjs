@@ -1,0 +1,59 @@
+// Shared helpers for the end-to-end tests: a WebDriver session on the real app, waiting, clicking
+// SegmentedControl options, and screenshots.
+import { remote } from 'webdriverio';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the e2e tests through tests/e2e/run.sh`);
+  return value;
+};
+
+/** Starts the app through tauri-driver and returns the WebDriver browser object. */
+export async function launchApp() {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: Number(env('E2E_DRIVER_PORT')),
+    logLevel: 'warn',
+    capabilities: {
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: env('E2E_APP') },
+    },
+  });
+  await browser.$('[data-testid="app-shell"]').waitForDisplayed({ timeout: 30_000 });
+  return browser;
+}
+
+/** Waits until the element's text equals `expected`, with a readable failure. */
+export async function waitForText(browser, selector, expected, timeout = 10_000) {
+  let last = '';
+  try {
+    await browser.waitUntil(
+      async () => {
+        last = await browser.$(selector).getText();
+        return last === expected;
+      },
+      { timeout, interval: 100 },
+    );
+  } catch {
+    throw new Error(`${selector}: expected text "${expected}", still "${last}" after ${timeout} ms`);
+  }
+}
+
+/** Picks an option of a Mantine SegmentedControl by its value, whatever the UI language. */
+export async function chooseSegment(browser, testId, value) {
+  const input = await browser.$(`[data-testid="${testId}"] input[value="${value}"]`);
+  await input.waitForExist({ timeout: 10_000 });
+  const id = await input.getAttribute('id');
+  await browser.$(`label[for="${id}"]`).click();
+}
+
+/** Saves a screenshot under target/e2e-screenshots/, a moment after the last action settled. */
+export async function screenshot(browser, name) {
+  await sleep(800);
+  await browser.saveScreenshot(join(env('E2E_SCREENSHOT_DIR'), `${name}.png`));
+}
+
+/** The app's settings file in the isolated config dir. */
+export const settingsFile = () => join(env('E2E_CONFIG_DIR'), 'settings.toml');
