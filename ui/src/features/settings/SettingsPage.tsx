@@ -1,0 +1,19 @@
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { AboutSection } from './AboutSection';
+import { AppearanceSection } from './AppearanceSection';
+
+/** The Settings area (/settings): appearance preferences and details about this build. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('nav.settings')} description={t('settings.description')} />
+      <Stack gap="lg" maw={760}>
+        <AppearanceSection />
+        <AboutSection />
+      </Stack>
+    </>
+  );
+}

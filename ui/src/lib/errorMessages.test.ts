@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { IpcError } from '../bindings';
+import { i18n } from '../i18n/setup';
+import { describeError } from './errorMessages';
+import { CommandError } from './ipc';
+
+const CASES: { error: IpcError; en: [string, string]; zh: [string, string] }[] = [
+  {
+    error: { code: 'needsReauth', connection: 'Sobot (Singapore)', message: 'token expired' },
+    en: ['Sign-in required', "The connection 'Sobot (Singapore)' needs you to sign in again."],
+    zh: ['需要重新登录', '连接“Sobot (Singapore)”需要你重新登录。'],
+  },
+  {
+    error: { code: 'rateLimited', retryAfterSeconds: 30, message: 'slow down' },
+    en: ['Too many requests', 'The service is limiting requests. Try again in 30 seconds.'],
+    zh: ['请求过于频繁', '服务正在限制请求频率，请在 30 秒后重试。'],
+  },
+  {
+    error: { code: 'rateLimited', retryAfterSeconds: 1, message: 'slow down' },
+    en: ['Too many requests', 'The service is limiting requests. Try again in 1 second.'],
+    zh: ['请求过于频繁', '服务正在限制请求频率，请在 1 秒后重试。'],
+  },
+  {
+    error: { code: 'rateLimited', retryAfterSeconds: null, message: 'slow down' },
+    en: ['Too many requests', 'The service is limiting requests. Try again in a moment.'],
+    zh: ['请求过于频繁', '服务正在限制请求频率，请稍后重试。'],
+  },
+  {
+    error: { code: 'invalidInput', field: 'phone', message: 'must be 11 digits' },
+    en: ['Invalid value', "'phone' is not valid: must be 11 digits"],
+    zh: ['输入无效', '“phone”无效：must be 11 digits'],
+  },
+  {
+    error: { code: 'invalidInput', field: 'theme', message: 'unknown theme' },
+    en: ['Invalid value', "'Theme' is not valid: unknown theme"],
+    zh: ['输入无效', '“主题”无效：unknown theme'],
+  },
+  {
+    error: { code: 'notFound', what: 'ticket', message: 'U-1042' },
+    en: ['Not found', 'Could not find ticket: U-1042'],
+    zh: ['未找到', '找不到 ticket：U-1042'],
+  },
+  {
+    error: { code: 'network', message: 'connection refused' },
+    en: [
+      'Network problem',
+      'Switchboard could not reach the service. Check your network connection and try again. (connection refused)',
+    ],
+    zh: ['网络问题', 'Switchboard 无法连接到服务，请检查网络连接后重试。（connection refused）'],
+  },
+  {
+    error: { code: 'vendor', vendor: 'sobot', vendorCode: '400003', message: '查询创建时间段不能超过一个月' },
+    en: ['Sobot reported an error', 'Error code 400003: 查询创建时间段不能超过一个月'],
+    zh: ['服务商返回错误（智齿）', '错误码 400003：查询创建时间段不能超过一个月'],
+  },
+  {
+    error: { code: 'vendor', vendor: 'sobot-callcenter', vendorCode: '401', message: 'agent offline' },
+    en: ['Sobot call center reported an error', 'Error code 401: agent offline'],
+    zh: ['服务商返回错误（智齿呼叫中心）', '错误码 401：agent offline'],
+  },
+  {
+    error: { code: 'vendor', vendor: 'acme', vendorCode: 'E1', message: 'nope' },
+    en: ['acme reported an error', 'Error code E1: nope'],
+    zh: ['服务商返回错误（acme）', '错误码 E1：nope'],
+  },
+  {
+    error: { code: 'storage', message: 'disk full' },
+    en: ['Local data problem', 'Switchboard could not read or save its local data: disk full'],
+    zh: ['本地数据问题', 'Switchboard 无法读取或保存本地数据：disk full'],
+  },
+  {
+    error: { code: 'internal', message: 'lock poisoned' },
+    en: ['Unexpected error', 'Something went wrong inside Switchboard: lock poisoned'],
+    zh: ['意外错误', 'Switchboard 内部出现问题：lock poisoned'],
+  },
+];
+
+describe('describeError', () => {
+  it.each(CASES)('describes a $error.code error in English and Chinese', ({ error, en, zh }) => {
+    const english = describeError(i18n.getFixedT('en'), new CommandError(error));
+    expect([english.title, english.message]).toEqual(en);
+    const chinese = describeError(i18n.getFixedT('zh-CN'), new CommandError(error));
+    expect([chinese.title, chinese.message]).toEqual(zh);
+  });
+
+  it('falls back to a generic message for an error code the UI does not know', () => {
+    const unknown = { code: 'quotaExceeded', message: 'monthly quota used up' } as unknown as IpcError;
+    expect(describeError(i18n.getFixedT('en'), new CommandError(unknown))).toEqual({
+      title: 'Unexpected error',
+      message: 'Something went wrong: monthly quota used up',
+    });
+    expect(describeError(i18n.getFixedT('zh-CN'), unknown).message).toBe('出现问题：monthly quota used up');
+  });
+
+  it('describes a plain string rejection from Tauri and a JavaScript Error generically', () => {
+    const t = i18n.getFixedT('en');
+    expect(describeError(t, 'command app_info not found').message).toBe(
+      'Something went wrong: command app_info not found',
+    );
+    expect(describeError(t, new TypeError('x is undefined')).message).toBe('Something went wrong: x is undefined');
+    expect(describeError(t, undefined).message).toBe('Something went wrong.');
+  });
+});
