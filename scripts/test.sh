@@ -32,6 +32,15 @@ cargo clippy --workspace --all-targets "${cargo_features[@]}" -- -D warnings
 step "Rust tests (includes the bindings check: fails if ui/src/bindings.ts had to change)"
 cargo test --workspace "${cargo_features[@]}"
 
+step "the real OS keychain (Secret Service in a private D-Bus session with an unlocked gnome-keyring)"
+keyring_home=$(mktemp -d)
+mkdir -p "$keyring_home/data" "$keyring_home/run" && chmod 700 "$keyring_home/run"
+XDG_DATA_HOME="$keyring_home/data" XDG_RUNTIME_DIR="$keyring_home/run" dbus-run-session -- sh -c \
+  'echo -n switchboard-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
+   cargo test -p switchboard-core --features os-keychain-tests os_keychain_tests 2>&1 | tee /dev/stderr |
+     grep -q "test result: ok. [1-9][0-9]* passed"'
+rm -rf "$keyring_home"
+
 step "build the app (tauri build --debug --no-bundle)"
 npx tauri build --debug --no-bundle
 

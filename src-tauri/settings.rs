@@ -1,10 +1,10 @@
 //! The UI settings (language, theme), kept in `settings.toml` in the OS config directory.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
+use switchboard_core::fs::{WriteError, move_aside, write_atomically};
 
 /// The language the user chose; `System` follows the OS locale.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -66,14 +66,9 @@ impl From<UiSection> for UiSettings {
 /// Why the settings file could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
-    /// Reading or writing the file failed.
-    #[error("could not access {path}: {source}")]
-    Io {
-        /// The file or directory involved.
-        path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
-    },
+    /// Writing the file failed.
+    #[error(transparent)]
+    Io(#[from] WriteError),
     /// The settings could not be encoded as TOML (a bug).
     #[error("could not encode settings: {0}")]
     Encode(#[from] toml::ser::Error),
@@ -121,7 +116,7 @@ impl SettingsStore {
         let mut current = self.lock();
         let mut document = current.document.clone();
         document.insert(UI_SECTION.to_owned(), toml::Value::try_from(settings)?);
-        write_atomically(&self.path, &toml::to_string_pretty(&document)?)?;
+        write_atomically(&self.path, toml::to_string_pretty(&document)?.as_bytes())?;
         *current = Loaded {
             ui: settings,
             document,
@@ -156,34 +151,16 @@ fn load(path: &Path) -> Loaded {
     match parsed {
         Ok(loaded) => loaded,
         Err(err) => {
-            let backup = path.with_extension("toml.broken");
+            let moved = move_aside(path);
             tracing::warn!(
                 path = %path.display(),
-                backup = %backup.display(),
                 error = %err,
+                moved = ?moved,
                 "settings file malformed; moved aside and using defaults"
             );
-            if let Err(rename_err) = std::fs::rename(path, &backup) {
-                tracing::warn!(error = %rename_err, "could not move the malformed settings file aside");
-            }
             Loaded::default()
         }
     }
-}
-
-fn write_atomically(path: &Path, contents: &str) -> Result<(), SettingsError> {
-    let io_error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| SettingsError::Io { path, source }
-    };
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-    let temp = path.with_extension("toml.tmp");
-    let mut file = std::fs::File::create(&temp).map_err(io_error(&temp))?;
-    file.write_all(contents.as_bytes())
-        .map_err(io_error(&temp))?;
-    file.sync_all().map_err(io_error(&temp))?;
-    std::fs::rename(&temp, path).map_err(io_error(path))
 }
 
 #[cfg(test)]

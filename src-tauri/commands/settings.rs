@@ -29,7 +29,7 @@ pub fn set_ui_settings(
 impl From<SettingsError> for IpcError {
     fn from(err: SettingsError) -> Self {
         match err {
-            SettingsError::Io { .. } => IpcError::Storage {
+            SettingsError::Io(_) => IpcError::Storage {
                 message: err.to_string(),
             },
             SettingsError::Encode(_) => IpcError::Internal {

@@ -1,0 +1,9 @@
+//! Switchboard's domain, free of Tauri: connections and profiles, secrets in the OS keychain, the
+//! local store, sync and the audit log. The desktop shell and the CLI are thin layers over it.
+
+#![warn(missing_docs)]
+
+pub mod fs;
+pub mod profiles;
+pub mod secrets;
+pub mod store;
