@@ -1,6 +1,9 @@
 //! The local store: one SQLite database per profile (WAL), migrated on open.
 
+pub mod audit;
 mod migrations;
+pub mod tickets;
+pub mod views;
 
 pub use migrations::{MIGRATIONS, latest_version};
 
@@ -82,6 +85,11 @@ impl Store {
     /// The underlying connection, for the store's query modules.
     pub fn connection(&self) -> &Connection {
         &self.connection
+    }
+
+    /// The underlying connection for writes that need a transaction.
+    pub fn connection_mut(&mut self) -> &mut Connection {
+        &mut self.connection
     }
 
     fn migrate_to(&mut self, target: u32) -> Result<(), StoreError> {

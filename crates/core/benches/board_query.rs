@@ -1,0 +1,137 @@
+//! Benchmark: the board and list queries over 50,000 cached tickets.
+//!
+//! `cargo bench -p switchboard-core --bench board_query` prints the median of repeated runs of:
+//! bulk upsert, a filtered sorted first page, a deep page, a text search, and per-status counts.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use switchboard_core::store::Store;
+use switchboard_core::store::tickets::{
+    SortField, StoredTicket, TicketFilter, TicketPageRequest, Vendor, count_by_status,
+    query_tickets, upsert_tickets,
+};
+
+const TICKETS: u32 = 50_000;
+const RUNS: usize = 25;
+const STATUSES: [&str; 6] = ["0", "1", "2", "3", "99", "custom-7"];
+
+fn ticket(i: u32) -> StoredTicket {
+    StoredTicket {
+        connection_id: if i % 5 == 0 {
+            "udesk-1".into()
+        } else {
+            "sobot".into()
+        },
+        ticket_id: format!("{i:08}"),
+        vendor: if i % 5 == 0 {
+            Vendor::Udesk
+        } else {
+            Vendor::Sobot
+        },
+        ticket_code: Some(format!("#{i}")),
+        title: format!(
+            "Order {i} {}",
+            if i % 97 == 0 {
+                "退款 refund"
+            } else {
+                "delivery question"
+            }
+        ),
+        content: format!("<p>The customer asks about order {i} and its delivery window.</p>"),
+        status_code: STATUSES[(i % 6) as usize].into(),
+        priority_code: Some(((i % 4) + 1).to_string()),
+        source_code: Some(["email", "web", "phone", "wechat"][(i % 4) as usize].into()),
+        category_id: Some(format!("cat-{}", i % 12)),
+        assignee_id: Some(format!("agent-{}", i % 30)),
+        assignee_name: Some(format!("Agent {}", i % 30)),
+        group_id: Some(format!("group-{}", i % 5)),
+        group_name: Some(format!("Group {}", i % 5)),
+        customer_id: Some(format!("c{}", i % 2_000)),
+        customer_name: Some(format!("客户 {}", i % 2_000)),
+        created_at_ms: 1_700_000_000_000 + i64::from(i) * 60_000,
+        updated_at_ms: 1_700_000_000_000 + i64::from((i * 7_919) % TICKETS) * 60_000,
+        custom_fields: json!({"order": i}),
+        raw: json!({"ticketid": i, "ticket_title": "…"}),
+    }
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn measure(name: &str, mut run: impl FnMut() -> usize) {
+    let mut rows = 0;
+    let samples: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            rows = run();
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "{name:<58} {:>9.2} ms  ({rows} rows)",
+        median(samples).as_secs_f64() * 1_000.0
+    );
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let mut store = Store::open(&dir.path().join("bench.sqlite3"))?;
+    let tickets: Vec<_> = (0..TICKETS).map(ticket).collect();
+    let start = Instant::now();
+    upsert_tickets(store.connection_mut(), &tickets, 1)?;
+    let insert = start.elapsed();
+    println!(
+        "upsert {TICKETS} tickets in one transaction: {:.0} ms ({:.0} tickets/s)",
+        insert.as_secs_f64() * 1_000.0,
+        f64::from(TICKETS) / insert.as_secs_f64()
+    );
+    let board = TicketFilter {
+        connection_ids: vec!["sobot".into(), "udesk-1".into()],
+        priorities: vec!["1".into(), "2".into()],
+        assignee_ids: (0..10).map(|a| format!("agent-{a}")).collect(),
+        ..Default::default()
+    };
+    let page = |filter: TicketFilter, sort: SortField, offset: u32| TicketPageRequest {
+        filter,
+        sort,
+        ascending: false,
+        offset,
+        limit: 200,
+    };
+    let db = store.connection();
+    measure("first page (200), filtered, newest first", || {
+        query_tickets(db, &page(board.clone(), SortField::UpdatedAt, 0))
+            .map(|r| r.len())
+            .unwrap_or(0)
+    });
+    measure("page at offset 5000, filtered, by priority", || {
+        query_tickets(db, &page(board.clone(), SortField::Priority, 5_000))
+            .map(|r| r.len())
+            .unwrap_or(0)
+    });
+    measure("first page, one status, unfiltered otherwise", || {
+        let filter = TicketFilter {
+            statuses: vec!["99".into()],
+            ..Default::default()
+        };
+        query_tickets(db, &page(filter, SortField::UpdatedAt, 0))
+            .map(|r| r.len())
+            .unwrap_or(0)
+    });
+    measure("text search '退款' over title, content, customer", || {
+        let filter = TicketFilter {
+            text: Some("退款".into()),
+            ..Default::default()
+        };
+        query_tickets(db, &page(filter, SortField::UpdatedAt, 0))
+            .map(|r| r.len())
+            .unwrap_or(0)
+    });
+    measure("counts per status, filtered", || {
+        count_by_status(db, &board).map(|r| r.len()).unwrap_or(0)
+    });
+    Ok(())
+}
