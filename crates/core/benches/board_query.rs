@@ -18,13 +18,13 @@ const STATUSES: [&str; 6] = ["0", "1", "2", "3", "99", "custom-7"];
 
 fn ticket(i: u32) -> StoredTicket {
     StoredTicket {
-        connection_id: if i % 5 == 0 {
+        connection_id: if i.is_multiple_of(5) {
             "udesk-1".into()
         } else {
             "sobot".into()
         },
         ticket_id: format!("{i:08}"),
-        vendor: if i % 5 == 0 {
+        vendor: if i.is_multiple_of(5) {
             Vendor::Udesk
         } else {
             Vendor::Sobot
@@ -32,7 +32,7 @@ fn ticket(i: u32) -> StoredTicket {
         ticket_code: Some(format!("#{i}")),
         title: format!(
             "Order {i} {}",
-            if i % 97 == 0 {
+            if i.is_multiple_of(97) {
                 "退款 refund"
             } else {
                 "delivery question"

@@ -360,13 +360,13 @@ mod tests {
     /// A ticket with the given id, status, update time and title; other fields plausible.
     pub(crate) fn ticket(id: u32, status: &str, updated_at_ms: i64, title: &str) -> StoredTicket {
         StoredTicket {
-            connection_id: if id % 2 == 0 {
+            connection_id: if id.is_multiple_of(2) {
                 "sobot".into()
             } else {
                 "udesk-1".into()
             },
             ticket_id: format!("t{id:05}"),
-            vendor: if id % 2 == 0 {
+            vendor: if id.is_multiple_of(2) {
                 Vendor::Sobot
             } else {
                 Vendor::Udesk
