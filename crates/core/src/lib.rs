@@ -7,3 +7,4 @@ pub mod fs;
 pub mod profiles;
 pub mod secrets;
 pub mod store;
+pub mod sync;

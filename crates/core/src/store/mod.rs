@@ -2,6 +2,7 @@
 
 pub mod audit;
 mod migrations;
+pub mod sync_state;
 pub mod tickets;
 pub mod views;
 
