@@ -183,8 +183,11 @@ impl Retryable for Error {
             Error::TokenUnavailable {
                 retryable: true, ..
             } => RetryClass::Always,
-            // "Unknown system error" and "request failed" may be transient.
-            Error::Business { code, .. } if code == "999999" || code == "400014" => {
+            // "Unknown system error" and "request failed" may be transient, and so may a
+            // call-center V6 server failure (`code` 5xx).
+            Error::Business { code, .. }
+                if code == "999999" || code == "400014" || is_v6_server_code(code) =>
+            {
                 RetryClass::IfIdempotent
             }
             _ => RetryClass::Never,
@@ -197,6 +200,12 @@ impl Retryable for Error {
             _ => None,
         }
     }
+}
+
+/// Whether a vendor code is a call-center V6 server failure (`500`..`599`; v5 codes have six
+/// digits, so they never match).
+fn is_v6_server_code(code: &str) -> bool {
+    code.len() == 3 && code.starts_with('5') && code.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The result type of this crate.

@@ -1,5 +1,5 @@
-//! Sobot v5 client for Switchboard: the token broker, the whole Ticket API, the whole CRM API,
-//! and the payloads of the pushes Sobot sends.
+//! Sobot client for Switchboard: the v5 token broker, the whole Ticket API, the whole CRM API,
+//! the payloads of the pushes Sobot sends, and the call center V6 basic-management API.
 //!
 //! * One [`SobotClient`] per connection (region host or any base URL, appid, app key, language,
 //!   time zone, time dialect). Clones share one [`TokenBroker`]: a single-flight `get_token`,
@@ -13,10 +13,15 @@
 //!   rate limited, transport, decode) and say whether retrying can help; the vendor's
 //!   `ret_msg` is kept exactly.
 //! * [`push`]: inbound ticket and CRM pushes and the [`push::PushAck`] to answer with.
+//! * [`callcenter`]: the call center V6 API (19 endpoints) with its own
+//!   [`callcenter::CallCenterClient`]: company and agent tokens from `/tokens/company` and
+//!   `/tokens/agent` through the same [`TokenBroker`] (replaced at half life, refreshed once on
+//!   HTTP 401), the V6 envelope, both page shapes as streams, and an `Idempotency-Key` per
+//!   outbound operation that every retry of it repeats.
 //!
 //! The vendor docs contradict themselves; each choice is documented where it is made, citing
 //! the seed lines (`000:2605` = line 2605 of the English ticket doc, `001:` Chinese ticket doc,
-//! `002:` CRM doc). Decoding is lenient (strings or numbers, empty strings, both spellings);
+//! `002:` CRM doc, `004:` call-center doc). Decoding is lenient (strings or numbers, empty strings, both spellings);
 //! codes sets keep unknown values.
 //!
 //! # Example
@@ -103,9 +108,89 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # Call center example
+//!
+//! ```no_run
+//! use futures::TryStreamExt;
+//! use sobot::Language;
+//! use sobot::callcenter::{
+//!     AgentIdentity, AgentType, AssignRule, CallCenterClient, CallCenterConfig, CallCenterHost,
+//!     CallDirection, CallingListImport, ContactRow, ForbiddenNumber, ImportResultQuery,
+//!     NewOutboundTask, RemoveDuplicatesRule, calling_list_code,
+//! };
+//! use vendor_http::Secret;
+//!
+//! # async fn run() -> Result<(), sobot::Error> {
+//! // The app secret and tokens are Secrets; the agent is only needed for the five endpoints
+//! // the docs mark "Agent token".
+//! let config = CallCenterConfig::new(CallCenterHost::Singapore, "my-app-id", Secret::new("my-app-secret"))
+//!     .with_agent(AgentIdentity::WorkNumber("1001".into()))
+//!     .with_timezone_id("Asia/Singapore")
+//!     .with_language(Language::English);
+//! let cc = CallCenterClient::new(config)?;
+//!
+//! // Skill groups: a stream over every page.
+//! let queues: Vec<_> = cc.queues().list().try_collect().await?;
+//!
+//! // Block a number for outbound calls; refused rows come back parsed, not as an error.
+//! let report = cc
+//!     .forbidden_numbers()
+//!     .import(&[ForbiddenNumber::phone("13800138000", CallDirection::Outbound)])
+//!     .await?;
+//! for failure in report.failures() {
+//!     eprintln!("row {:?}: {:?} = {:?}", failure.row, failure.field, failure.value);
+//! }
+//!
+//! // An outbound task and one batch of contacts; each call sends its own Idempotency-Key,
+//! // repeated on every retry of that call.
+//! let task = cc
+//!     .outbound()
+//!     .create_task(&NewOutboundTask {
+//!         agent_id: "1001".into(),
+//!         agent_type: Some(AgentType::WorkNumber),
+//!         name: "Renewals".into(),
+//!         data_template_code: "D000000000".into(),
+//!         wrap_up_template_code: "W000000000".into(),
+//!         schedule_start_time: 1_760_000_000_000,
+//!         schedule_end_time: 1_760_086_400_000,
+//!         schedule_time_zone_id: Some("Asia/Singapore".into()),
+//!         description: None,
+//!     })
+//!     .await?;
+//! let batch = calling_list_code("renew", 1_760_000_000_000);
+//! cc.outbound()
+//!     .import(&CallingListImport {
+//!         agent_id: "1001".into(),
+//!         agent_type: Some(AgentType::WorkNumber),
+//!         campaign_id: task.id.clone(),
+//!         code: task.code.clone(),
+//!         calling_list_code: batch.clone(),
+//!         remove_duplicates_rule: RemoveDuplicatesRule::InCampaign,
+//!         enable_filter_do_not_call_list_number: None,
+//!         assign_rule: AssignRule::Average,
+//!         assign_agent_and_count: vec![],
+//!         data_details: vec![ContactRow { telephone: "13900139000".into(), ..ContactRow::default() }],
+//!     })
+//!     .await?;
+//! let results: Vec<_> = cc
+//!     .outbound()
+//!     .import_results(ImportResultQuery {
+//!         agent_id: "1001".into(),
+//!         calling_list_code: Some(batch),
+//!         campaign_id: task.id,
+//!         ..ImportResultQuery::default()
+//!     })
+//!     .try_collect()
+//!     .await?;
+//! println!("{} skill groups, {} import results", queues.len(), results.len());
+//! # Ok(())
+//! # }
+//! ```
 #![warn(missing_docs)]
 
 pub mod auth;
+pub mod callcenter;
 pub mod client;
 pub(crate) mod code_enum;
 pub mod codes;
