@@ -3,6 +3,7 @@
 
 #![warn(missing_docs)]
 
+pub mod connections;
 pub mod fs;
 pub mod profiles;
 pub mod secrets;
