@@ -5,4 +5,9 @@ pub const APP_COMMANDS: &[&str] = &[
     "get_ui_settings",
     "set_ui_settings",
     "log_from_ui",
+    "list_profiles",
+    "validate_profile",
+    "save_profile",
+    "delete_profile",
+    "test_connection",
 ];

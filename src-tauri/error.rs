@@ -62,6 +62,12 @@ pub enum IpcError {
         /// The vendor's own message, as sent.
         message: String,
     },
+    /// The OS keychain is missing, locked or refused access; the user must unlock or set it up.
+    #[error("keychain unavailable: {message}")]
+    KeychainUnavailable {
+        /// What the keychain said (never a secret).
+        message: String,
+    },
     /// A local file or database could not be read or written.
     #[error("local storage error: {message}")]
     Storage {

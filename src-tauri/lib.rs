@@ -7,6 +7,7 @@ mod command_names;
 mod commands;
 mod error;
 mod logging;
+mod profile_forms;
 mod settings;
 mod state;
 
@@ -24,6 +25,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::settings::get_ui_settings,
             commands::settings::set_ui_settings,
             commands::logs::log_from_ui,
+            commands::profiles::list_profiles,
+            commands::profiles::validate_profile,
+            commands::profiles::save_profile,
+            commands::profiles::delete_profile,
+            commands::profiles::test_connection,
         ])
 }
 

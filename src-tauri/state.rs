@@ -1,6 +1,10 @@
 //! The state every command can reach: the app's directories and the settings store.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use switchboard_core::profiles::ProfileStore;
+use switchboard_core::secrets::{KeychainSecretStore, SecretStore};
 
 use crate::settings::SettingsStore;
 
@@ -20,12 +24,23 @@ pub struct AppState {
     pub paths: AppPaths,
     /// The UI settings file.
     pub settings: SettingsStore,
+    /// Where secrets are kept (the OS keychain).
+    pub secrets: Arc<dyn SecretStore>,
+    /// Profiles and their connections.
+    pub profiles: ProfileStore,
 }
 
 impl AppState {
     /// Opens the state for the given directories.
     pub fn open(paths: AppPaths) -> Self {
         let settings = SettingsStore::open(&paths.config_dir);
-        Self { paths, settings }
+        let secrets: Arc<dyn SecretStore> = Arc::new(KeychainSecretStore::default());
+        let profiles = ProfileStore::open(&paths.config_dir, secrets.clone());
+        Self {
+            paths,
+            settings,
+            secrets,
+            profiles,
+        }
     }
 }

@@ -3,4 +3,5 @@
 
 pub mod app;
 pub mod logs;
+pub mod profiles;
 pub mod settings;

@@ -14,6 +14,16 @@ export const commands = {
 	setUiSettings: (settings: UiSettings) => typedError<UiSettings, IpcError>(__TAURI_INVOKE("set_ui_settings", { settings })),
 	/**  Writes a UI log line to the app log under the `ui` target. */
 	logFromUi: (entry: UiLogEntry) => typedError<null, IpcError>(__TAURI_INVOKE("log_from_ui", { entry })),
+	/**  Every profile, with which secrets are stored (never the secrets). */
+	listProfiles: () => typedError<ProfileForm[], IpcError>(__TAURI_INVOKE("list_profiles")),
+	/**  What must be fixed before `form` can be saved (empty when it can). */
+	validateProfile: (form: ProfileForm) => typedError<FieldIssue[], IpcError>(__TAURI_INVOKE("validate_profile", { form })),
+	/**  Saves a profile: new secrets into the keychain, the rest into `profiles.toml`. */
+	saveProfile: (form: ProfileForm) => typedError<ProfileForm, IpcError>(__TAURI_INVOKE("save_profile", { form })),
+	/**  Deletes a profile and its keychain entries. */
+	deleteProfile: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_profile", { id })),
+	/**  Tests one connection of a saved profile with a cheap authenticated call. */
+	testConnection: (profileId: string, connectionId: string) => typedError<ConnectionTest, IpcError>(__TAURI_INVOKE("test_connection", { profileId, connectionId })),
 };
 
 /* Types */
@@ -47,6 +57,82 @@ export type BuildProfile =
 "debug" | 
 /**  An optimized release build. */
 "release";
+
+/**  A Sobot call-center connection as the settings form edits it. */
+export type CallCenterForm = {
+	/**  Stable id; empty for a new connection. */
+	id: string,
+	/**  Base URL. */
+	baseUrl: string,
+	/**  The appId. */
+	appId: string,
+	/**  A new app secret to store; null keeps the stored one. Never sent back. */
+	appSecret: string | null,
+	/**  Whether an app secret is stored. */
+	hasAppSecret: boolean,
+	/**  Agent work number for agent-token calls. */
+	agentNo: string,
+};
+
+/**  The kind of problem a connection test found. */
+export type ConnectionProblemKind = 
+/**  The host did not answer. */
+"hostUnreachable" | 
+/**  TLS failed. */
+"tls" | 
+/**  Too slow. */
+"timeout" | 
+/**  Credential rejected. */
+"badCredential" | 
+/**  Signature rejected. */
+"signatureRejected" | 
+/**  No API access in the plan. */
+"noApiAccess" | 
+/**  No API configured. */
+"notConfigured" | 
+/**  Clock differs from the vendor's. */
+"clockSkew" | 
+/**  Rate limited. */
+"rateLimited" | 
+/**  Not this vendor's API. */
+"unexpectedAnswer" | 
+/**  A vendor business error. */
+"vendor" | 
+/**  The secret is not stored. */
+"missingSecret";
+
+/**  The outcome of "test connection". */
+export type ConnectionTest = {
+	/**  Whether the credential works. */
+	ok: boolean,
+	/**  What failed, when it did not. */
+	problem: ConnectionProblemKind | null,
+	/**  The vendor's code, when it sent one. */
+	vendorCode: string | null,
+	/**  What was said (vendor message or error), never a secret. */
+	message: string,
+};
+
+/**  A field the form must fix before saving, by its path (`sobot.appid`, `udesk[1].email`). */
+export type FieldIssue = {
+	/**  The field's path. */
+	field: string,
+	/**  What is wrong. */
+	issue: FieldIssueKind,
+};
+
+/**  What is wrong with one field. */
+export type FieldIssueKind = 
+/**  Nothing entered. */
+"required" | 
+/**  Not an http(s) URL. */
+"notAUrl" | 
+/**  Not an email address. */
+"notAnEmail" | 
+/**  Used by another entry. */
+"duplicate" | 
+/**  Not one of the allowed values. */
+"notAllowed";
 
 /**
  *  A command failure, classified by what the user or the UI can do about it.
@@ -92,6 +178,10 @@ vendor: string;
 vendorCode: string; 
 /**  The vendor's own message, as sent. */
 message: string } | 
+/**  The OS keychain is missing, locked or refused access; the user must unlock or set it up. */
+{ code: "keychainUnavailable"; 
+/**  What the keychain said (never a secret). */
+message: string } | 
 /**  A local file or database could not be read or written. */
 { code: "storage"; 
 /**  What failed, with the path. */
@@ -110,6 +200,53 @@ export type LanguagePreference =
 /**  Simplified Chinese. */
 "zh-CN";
 
+/**  A profile as the settings form edits it. */
+export type ProfileForm = {
+	/**  Stable id; empty for a new profile. */
+	id: string,
+	/**  Display name. */
+	name: string,
+	/**  The Sobot v5 connection, if any. */
+	sobot: SobotForm | null,
+	/**  The call-center connection, if any. */
+	callcenter: CallCenterForm | null,
+	/**  Udesk accounts. */
+	udesk: UdeskForm[],
+};
+
+/**  A Sobot v5 connection as the settings form edits it. */
+export type SobotForm = {
+	/**  Stable id; empty for a new connection. */
+	id: string,
+	/**  Region preset or custom. */
+	region: SobotRegionKind,
+	/**  Base URL when `region` is custom. */
+	customBaseUrl: string,
+	/**  The appid. */
+	appid: string,
+	/**  A new app key to store; null keeps the stored one. Never sent back. */
+	appKey: string | null,
+	/**  Whether an app key is stored. */
+	hasAppKey: boolean,
+	/**  `zh` or `en`. */
+	language: string,
+	/**  IANA time zone, such as `Asia/Shanghai`. */
+	timezoneId: string,
+	/**  `epochMillis` or `dateTime`. */
+	timeDialect: string,
+};
+
+/**  Which Sobot host a connection uses. */
+export type SobotRegionKind = 
+/**  www.sobot.com */
+"china" | 
+/**  sg.sobot.io */
+"singapore" | 
+/**  us.sobot.com */
+"unitedStates" | 
+/**  `customBaseUrl` */
+"custom";
+
 /**  The colour theme the user chose; `System` follows the OS. */
 export type ThemePreference = 
 /**  Follow the operating system's light or dark setting. */
@@ -118,6 +255,22 @@ export type ThemePreference =
 "light" | 
 /**  Always dark. */
 "dark";
+
+/**  A Udesk account as the settings form edits it. */
+export type UdeskForm = {
+	/**  Stable id; empty for a new account. */
+	id: string,
+	/**  Display name. */
+	name: string,
+	/**  Base URL, such as `https://demo.udesk.cn`. */
+	baseUrl: string,
+	/**  Admin email. */
+	email: string,
+	/**  A new API token to store; null keeps the stored one. Never sent back. */
+	apiToken: string | null,
+	/**  Whether an API token is stored. */
+	hasApiToken: boolean,
+};
 
 /**  One log line from the UI. */
 export type UiLogEntry = {
