@@ -3,8 +3,10 @@
 //! and marked done one by one, so a killed sync resumes where it stopped.
 
 mod sobot_source;
+mod udesk_source;
 
 pub use sobot_source::SobotTicketSource;
+pub use udesk_source::UdeskTicketSource;
 
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
