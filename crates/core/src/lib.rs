@@ -9,3 +9,4 @@ pub mod profiles;
 pub mod secrets;
 pub mod store;
 pub mod sync;
+pub mod workspace;
