@@ -10,4 +10,5 @@ pub const APP_COMMANDS: &[&str] = &[
     "save_profile",
     "delete_profile",
     "test_connection",
+    "sync_profile",
 ];

@@ -30,6 +30,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::profiles::save_profile,
             commands::profiles::delete_profile,
             commands::profiles::test_connection,
+            commands::sync::sync_profile,
         ])
 }
 
@@ -44,6 +45,7 @@ pub fn run() {
             let paths = state::AppPaths {
                 config_dir: app.path().app_config_dir()?,
                 log_dir: app.path().app_log_dir()?,
+                data_dir: app.path().app_data_dir()?,
             };
             let guard = logging::init(&paths.log_dir)?;
             app.manage(guard);

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use switchboard_core::profiles::ProfileStore;
 use switchboard_core::secrets::{KeychainSecretStore, SecretStore};
+use switchboard_core::workspace::Workspaces;
 
 use crate::settings::SettingsStore;
 
@@ -15,6 +16,8 @@ pub struct AppPaths {
     pub config_dir: PathBuf,
     /// The OS log directory for this app (rolling log files).
     pub log_dir: PathBuf,
+    /// The OS data directory for this app (one database per profile).
+    pub data_dir: PathBuf,
 }
 
 /// Managed state shared by all commands.
@@ -28,6 +31,8 @@ pub struct AppState {
     pub secrets: Arc<dyn SecretStore>,
     /// Profiles and their connections.
     pub profiles: ProfileStore,
+    /// The profiles' local databases.
+    pub workspaces: Workspaces,
 }
 
 impl AppState {
@@ -36,7 +41,9 @@ impl AppState {
         let settings = SettingsStore::open(&paths.config_dir);
         let secrets: Arc<dyn SecretStore> = Arc::new(KeychainSecretStore::default());
         let profiles = ProfileStore::open(&paths.config_dir, secrets.clone());
+        let workspaces = Workspaces::new(&paths.data_dir);
         Self {
+            workspaces,
             paths,
             settings,
             secrets,

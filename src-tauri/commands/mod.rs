@@ -5,3 +5,4 @@ pub mod app;
 pub mod logs;
 pub mod profiles;
 pub mod settings;
+pub mod sync;
