@@ -11,4 +11,5 @@ pub const APP_COMMANDS: &[&str] = &[
     "delete_profile",
     "test_connection",
     "sync_profile",
+    "list_audit_log",
 ];

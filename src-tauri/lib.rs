@@ -31,6 +31,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::profiles::delete_profile,
             commands::profiles::test_connection,
             commands::sync::sync_profile,
+            commands::audit::list_audit_log,
         ])
 }
 

@@ -2,6 +2,7 @@
 //! map the error to [`crate::error::IpcError`].
 
 pub mod app;
+pub mod audit;
 pub mod logs;
 pub mod profiles;
 pub mod settings;

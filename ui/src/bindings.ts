@@ -29,6 +29,8 @@ export const commands = {
 	 *  six months, then incremental), streaming progress; resumes where a killed sync stopped.
 	 */
 	syncProfile: (profileId: string, onProgress: Channel<SyncProgressEvent>) => typedError<SyncSummary[], IpcError>(__TAURI_INVOKE("sync_profile", { profileId, onProgress })),
+	/**  The newest audit entries of a profile, `limit` at most (500), older than `before_id`. */
+	listAuditLog: (profileId: string, beforeId: string | null, limit: number) => typedError<AuditRow[], IpcError>(__TAURI_INVOKE("list_audit_log", { profileId, beforeId, limit })),
 };
 
 /* Types */
@@ -54,6 +56,28 @@ export type AppInfo = {
 	configDir: string,
 	/**  Where log files are written. */
 	logDir: string,
+};
+
+/**  One recorded write. */
+export type AuditRow = {
+	/**  Sequence number (pass the last one as `beforeId` for the next page). */
+	id: string,
+	/**  When, Unix milliseconds (as a string: specta refuses 64-bit numbers). */
+	atMs: string,
+	/**  Which connection. */
+	connectionId: string,
+	/**  What was done, such as `ticket.reply`. */
+	action: string,
+	/**  What it was done to. */
+	target: string,
+	/**  Short summary. */
+	summary: string,
+	/**  Whether it succeeded. */
+	ok: boolean,
+	/**  The error code when it failed. */
+	errorCode: string | null,
+	/**  The error message when it failed, as received. */
+	errorMessage: string | null,
 };
 
 /**  How the running binary was built. */
