@@ -12,4 +12,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "test_connection",
     "sync_profile",
     "list_audit_log",
+    "open_demo_workspace",
+    "set_active_profile",
+    "get_active_profile",
 ];

@@ -5,6 +5,7 @@
 #[cfg(test)]
 mod command_names;
 mod commands;
+mod demo;
 mod error;
 mod logging;
 mod profile_forms;
@@ -32,6 +33,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::profiles::test_connection,
             commands::sync::sync_profile,
             commands::audit::list_audit_log,
+            commands::workspace::open_demo_workspace,
+            commands::workspace::set_active_profile,
+            commands::workspace::get_active_profile,
         ])
 }
 
@@ -56,7 +60,9 @@ pub fn run() {
                 config_dir = %paths.config_dir.display(),
                 "Switchboard starting"
             );
-            app.manage(state::AppState::open(paths));
+            let demo_at_start = std::env::args().any(|arg| arg == "--demo")
+                || std::env::var_os("SWITCHBOARD_DEMO").is_some_and(|v| v == "1");
+            app.manage(state::AppState::open(paths, demo_at_start));
             Ok(())
         })
         .build(tauri::generate_context!());

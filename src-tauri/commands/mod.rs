@@ -7,3 +7,4 @@ pub mod logs;
 pub mod profiles;
 pub mod settings;
 pub mod sync;
+pub mod workspace;

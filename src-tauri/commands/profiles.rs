@@ -128,8 +128,7 @@ pub async fn test_connection(
     connection_id: String,
 ) -> CommandResult<ConnectionTest> {
     let profile = state
-        .profiles
-        .get(&profile_id)
+        .find_profile(&profile_id)
         .ok_or_else(|| IpcError::NotFound {
             what: "profile".into(),
             message: profile_id.clone(),

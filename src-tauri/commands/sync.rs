@@ -59,8 +59,7 @@ pub async fn sync_profile(
     on_progress: Channel<SyncProgressEvent>,
 ) -> CommandResult<Vec<SyncSummary>> {
     let profile = state
-        .profiles
-        .get(&profile_id)
+        .find_profile(&profile_id)
         .ok_or_else(|| IpcError::NotFound {
             what: "profile".into(),
             message: profile_id.clone(),
@@ -69,7 +68,7 @@ pub async fn sync_profile(
     let options = SyncOptions {
         first_sync_months: FIRST_SYNC_MONTHS,
         concurrency: CONCURRENT_WINDOWS,
-        now_ms: unix_now_ms(),
+        now_ms: switchboard_core::sync::unix_now_ms(),
     };
     let reports = workspace::sync_profile(&state.workspaces, &profile, secrets, options, &|p| {
         // A closed window (the UI went away) must not stop the sync.
@@ -99,11 +98,4 @@ pub async fn sync_profile(
             complete: r.synced_until_ms.is_some(),
         })
         .collect())
-}
-
-fn unix_now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }

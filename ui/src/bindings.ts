@@ -31,9 +31,28 @@ export const commands = {
 	syncProfile: (profileId: string, onProgress: Channel<SyncProgressEvent>) => typedError<SyncSummary[], IpcError>(__TAURI_INVOKE("sync_profile", { profileId, onProgress })),
 	/**  The newest audit entries of a profile, `limit` at most (500), older than `before_id`. */
 	listAuditLog: (profileId: string, beforeId: string | null, limit: number) => typedError<AuditRow[], IpcError>(__TAURI_INVOKE("list_audit_log", { profileId, beforeId, limit })),
+	/**  Opens the demo workspace (the sandbox with demo data, no account needed) and makes it active. */
+	openDemoWorkspace: () => typedError<ActiveProfile, IpcError>(__TAURI_INVOKE("open_demo_workspace")),
+	/**  Makes a saved profile (or the open demo workspace) the one the window works in. */
+	setActiveProfile: (id: string) => typedError<ActiveProfile, IpcError>(__TAURI_INVOKE("set_active_profile", { id })),
+	/**
+	 *  The profile the window works in, if any. When the app was started with `--demo`, this waits
+	 *  for the demo workspace to open.
+	 */
+	getActiveProfile: () => typedError<ActiveProfile | null, IpcError>(__TAURI_INVOKE("get_active_profile")),
 };
 
 /* Types */
+/**  The profile the window works in, for the status bar and every area. */
+export type ActiveProfile = {
+	/**  Its id. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  Whether it is the demo workspace (sandbox data, no account). */
+	isDemo: boolean,
+};
+
 /**  What the About section and the status bar show, and what the UI needs to follow the OS locale. */
 export type AppInfo = {
 	/**  Product name. */

@@ -104,6 +104,16 @@ export function SettingsIcon(props: IconProps) {
   );
 }
 
+/** Two linked rings: profiles and their connections. */
+export function ProfilesIcon(props: IconProps) {
+  return (
+    <LineIcon {...props}>
+      <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1.2 1.2" />
+      <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1.2-1.2" />
+    </LineIcon>
+  );
+}
+
 /** Two crossing arrows: the Switchboard mark. */
 export function SwitchboardMark(props: IconProps) {
   return (

@@ -64,6 +64,17 @@ const CASES: { error: IpcError; en: [string, string]; zh: [string, string] }[] =
     zh: ['服务商返回错误（acme）', '错误码 E1：nope'],
   },
   {
+    error: { code: 'keychainUnavailable', message: 'Secret Service is locked' },
+    en: [
+      'OS keychain unavailable',
+      "Switchboard could not use the operating system's keychain: it is locked or not set up. Unlock or set it up, then try again. Secrets are never stored anywhere else. (Secret Service is locked)",
+    ],
+    zh: [
+      '操作系统钥匙串不可用',
+      'Switchboard 无法使用操作系统的钥匙串：钥匙串已锁定或尚未设置。请解锁或完成设置后重试。密钥绝不会保存到其他地方。（Secret Service is locked）',
+    ],
+  },
+  {
     error: { code: 'storage', message: 'disk full' },
     en: ['Local data problem', 'Switchboard could not read or save its local data: disk full'],
     zh: ['本地数据问题', 'Switchboard 无法读取或保存本地数据：disk full'],

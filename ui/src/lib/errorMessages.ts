@@ -64,6 +64,11 @@ function describeIpcError(t: TFunction, error: IpcError): ErrorText {
         message: t('errors.vendor.message', { vendorCode: error.vendorCode, detail: error.message }),
       };
     }
+    case 'keychainUnavailable':
+      return {
+        title: t('errors.keychainUnavailable.title'),
+        message: t('errors.keychainUnavailable.message', { detail: error.message }),
+      };
     case 'storage':
       return { title: t('errors.storage.title'), message: t('errors.storage.message', { detail: error.message }) };
     case 'internal':

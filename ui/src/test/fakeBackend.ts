@@ -1,9 +1,18 @@
 // A fake Rust side for tests: answers the real generated commands through @tauri-apps/api/mocks.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { AppInfo, IpcError, UiSettings } from '../bindings';
+import type { AppInfo, ConnectionTest, FieldIssue, IpcError, ProfileForm, UiSettings } from '../bindings';
 
 /** The Tauri command names the bindings invoke. */
-export type CommandName = 'app_info' | 'get_ui_settings' | 'set_ui_settings' | 'log_from_ui';
+export type CommandName =
+  | 'app_info'
+  | 'get_ui_settings'
+  | 'set_ui_settings'
+  | 'log_from_ui'
+  | 'list_profiles'
+  | 'validate_profile'
+  | 'save_profile'
+  | 'delete_profile'
+  | 'test_connection';
 
 /** One recorded IPC call. */
 export interface IpcCall {
@@ -25,6 +34,41 @@ export const TEST_APP_INFO: AppInfo = {
   logDir: '/home/tester/.local/share/switchboard/logs',
 };
 
+/** A saved profile fixture: Sobot (China), a call center and one Udesk account, every secret stored. */
+export const TEST_PROFILE: ProfileForm = {
+  id: 'profile-east',
+  name: 'East China team',
+  sobot: {
+    id: 'sobot-1',
+    region: 'china',
+    customBaseUrl: '',
+    appid: 'sobot-app-1',
+    appKey: null,
+    hasAppKey: true,
+    language: 'zh',
+    timezoneId: 'Asia/Shanghai',
+    timeDialect: 'dateTime',
+  },
+  callcenter: {
+    id: 'callcenter-1',
+    baseUrl: 'https://openapi.sobot.com',
+    appId: 'cc-app-1',
+    appSecret: null,
+    hasAppSecret: true,
+    agentNo: '1001',
+  },
+  udesk: [
+    {
+      id: 'udesk-1',
+      name: 'Udesk main',
+      baseUrl: 'https://east.udesk.cn',
+      email: 'admin@east.example',
+      apiToken: null,
+      hasApiToken: true,
+    },
+  ],
+};
+
 /**
  * A rejected promise carrying `value` as is: Tauri rejects invoke() with the serialised Rust error
  * (a plain object), or with a string when a command does not exist, never with an Error.
@@ -42,6 +86,12 @@ export interface FakeBackendOptions {
   errors?: Partial<Record<CommandName, IpcError>>;
   /** Commands that never answer. */
   hang?: CommandName[];
+  /** The saved profiles (default: none). */
+  profiles?: ProfileForm[];
+  /** What validate_profile answers instead of its own checks. */
+  validationIssues?: FieldIssue[];
+  /** What test_connection answers per connection id (default: ok). */
+  connectionTests?: Record<string, ConnectionTest>;
 }
 
 /** The fake backend's state and the calls it received. */
@@ -49,7 +99,95 @@ export interface FakeBackend {
   calls: IpcCall[];
   settings: UiSettings;
   errors: Partial<Record<CommandName, IpcError>>;
+  /** The saved profiles, as list_profiles answers them (secrets never included). */
+  profiles: ProfileForm[];
+  /** Secrets saved through save_profile, by `profileId/connectionId`. */
+  secrets: Map<string, string>;
+  validationIssues: FieldIssue[] | undefined;
+  connectionTests: Record<string, ConnectionTest>;
   callsTo(cmd: CommandName): IpcCall[];
+}
+
+const isUrl = (value: string) => /^https?:\/\/[^/\s]\S*$/.test(value.trim());
+const isEmail = (value: string) => /^[^@\s]+@[^@\s]+\.[^@\s.]+$/.test(value.trim());
+const hasText = (value: string | null) => value !== null && value.trim() !== '';
+
+/** A simplified copy of the Rust checks (profile_forms.rs, core validate), in the same field order. */
+function validate(form: ProfileForm): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const required = (field: string, value: string) => {
+    if (!value.trim()) issues.push({ field, issue: 'required' });
+  };
+  const url = (field: string, value: string) => {
+    if (!value.trim()) issues.push({ field, issue: 'required' });
+    else if (!isUrl(value)) issues.push({ field, issue: 'notAUrl' });
+  };
+  required('name', form.name);
+  if (form.sobot) {
+    required('sobot.appid', form.sobot.appid);
+    required('sobot.timezoneId', form.sobot.timezoneId);
+    if (form.sobot.region === 'custom') url('sobot.customBaseUrl', form.sobot.customBaseUrl);
+  }
+  if (form.callcenter) {
+    url('callcenter.baseUrl', form.callcenter.baseUrl);
+    required('callcenter.appId', form.callcenter.appId);
+    required('callcenter.agentNo', form.callcenter.agentNo);
+  }
+  form.udesk.forEach((account, index) => {
+    required(`udesk[${index}].name`, account.name);
+    url(`udesk[${index}].baseUrl`, account.baseUrl);
+    if (!account.email.trim()) issues.push({ field: `udesk[${index}].email`, issue: 'required' });
+    else if (!isEmail(account.email)) issues.push({ field: `udesk[${index}].email`, issue: 'notAnEmail' });
+  });
+  if (form.sobot && !hasText(form.sobot.appKey) && !form.sobot.hasAppKey) {
+    issues.push({ field: 'sobot.appKey', issue: 'required' });
+  }
+  if (form.callcenter && !hasText(form.callcenter.appSecret) && !form.callcenter.hasAppSecret) {
+    issues.push({ field: 'callcenter.appSecret', issue: 'required' });
+  }
+  form.udesk.forEach((account, index) => {
+    if (!hasText(account.apiToken) && !account.hasApiToken) {
+      issues.push({ field: `udesk[${index}].apiToken`, issue: 'required' });
+    }
+  });
+  return issues;
+}
+
+let nextId = 0;
+
+/** Saves like Rust: assigns ids to new entities, keeps new secrets aside, answers with has* and null secrets. */
+function saveProfile(backend: FakeBackend, form: ProfileForm): ProfileForm {
+  const id = (prefix: string, existing: string) => existing || `${prefix}-${(nextId += 1)}`;
+  const profileId = id('profile', form.id);
+  const keep = (connectionId: string, value: string | null, had: boolean): boolean => {
+    if (hasText(value)) backend.secrets.set(`${profileId}/${connectionId}`, (value ?? '').trim());
+    return had || hasText(value);
+  };
+  const sobot = form.sobot && { ...form.sobot, id: id('sobot', form.sobot.id) };
+  const callcenter = form.callcenter && { ...form.callcenter, id: id('callcenter', form.callcenter.id) };
+  const saved: ProfileForm = {
+    id: profileId,
+    name: form.name.trim(),
+    sobot: sobot && { ...sobot, appKey: null, hasAppKey: keep(sobot.id, sobot.appKey, sobot.hasAppKey) },
+    callcenter: callcenter && {
+      ...callcenter,
+      appSecret: null,
+      hasAppSecret: keep(callcenter.id, callcenter.appSecret, callcenter.hasAppSecret),
+    },
+    udesk: form.udesk.map((account) => {
+      const accountId = id('udesk', account.id);
+      return {
+        ...account,
+        id: accountId,
+        apiToken: null,
+        hasApiToken: keep(accountId, account.apiToken, account.hasApiToken),
+      };
+    }),
+  };
+  const index = backend.profiles.findIndex((profile) => profile.id === profileId);
+  if (index >= 0) backend.profiles[index] = saved;
+  else backend.profiles.push(saved);
+  return structuredClone(saved);
 }
 
 /** Installs the fake backend (mockIPC); setup.ts removes it after each test (clearMocks). */
@@ -59,6 +197,10 @@ export function installFakeBackend(options: FakeBackendOptions = {}): FakeBacken
     calls: [],
     settings: options.settings ?? { language: 'system', theme: 'system' },
     errors: { ...options.errors },
+    profiles: structuredClone(options.profiles ?? []),
+    secrets: new Map(),
+    validationIssues: options.validationIssues,
+    connectionTests: { ...options.connectionTests },
     callsTo: (cmd) => backend.calls.filter((call) => call.cmd === cmd),
   };
   mockIPC((cmd, args) => {
@@ -76,6 +218,25 @@ export function installFakeBackend(options: FakeBackendOptions = {}): FakeBacken
         return backend.settings;
       case 'log_from_ui':
         return null;
+      case 'list_profiles':
+        return structuredClone(backend.profiles);
+      case 'validate_profile':
+        return backend.validationIssues ?? validate((args as { form: ProfileForm }).form);
+      case 'save_profile':
+        return saveProfile(backend, (args as { form: ProfileForm }).form);
+      case 'delete_profile': {
+        const { id } = args as { id: string };
+        if (!backend.profiles.some((profile) => profile.id === id)) {
+          return tauriRejection({ code: 'notFound', what: 'profile', message: id } satisfies IpcError);
+        }
+        backend.profiles = backend.profiles.filter((profile) => profile.id !== id);
+        for (const key of [...backend.secrets.keys()]) if (key.startsWith(`${id}/`)) backend.secrets.delete(key);
+        return null;
+      }
+      case 'test_connection': {
+        const { connectionId } = args as { profileId: string; connectionId: string };
+        return backend.connectionTests[connectionId] ?? { ok: true, problem: null, vendorCode: null, message: '' };
+      }
       default:
         return tauriRejection(`command ${cmd} not found`);
     }

@@ -3,10 +3,12 @@
 
 mod keychain;
 mod memory;
+mod routed;
 mod token_store;
 
 pub use keychain::KeychainSecretStore;
 pub use memory::MemorySecretStore;
+pub use routed::RoutedSecretStore;
 pub use token_store::SecretTokenStore;
 
 use std::fmt;

@@ -26,6 +26,14 @@ pub const INCREMENTAL_OVERLAP_MS: i64 = 5 * 60 * 1_000;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1_000;
 
+/// The current time in Unix milliseconds (sync's "now").
+pub fn unix_now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
 /// Why fetching a window failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]

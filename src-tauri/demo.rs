@@ -1,0 +1,119 @@
+//! The demo workspace: the sandbox started in this process with demo data, and a profile that
+//! connects to it. Its credentials are the sandbox's and live in memory, never in the keychain.
+
+use sandbox::{Sandbox, SandboxConfig, SandboxError, Size};
+use switchboard_core::profiles::{
+    Profile, SobotConnection, SobotRegion, TimeDialect, VendorLanguage,
+};
+use switchboard_core::secrets::{SecretError, SecretKey, SecretKind, SecretStore};
+use vendor_http::Secret;
+
+/// The demo profile's id (its secrets are routed to memory by this id).
+pub const DEMO_PROFILE_ID: &str = "demo";
+
+/// The seed of the demo data: every demo workspace shows the same tickets and customers.
+const DEMO_SEED: u64 = 20_261_121;
+
+/// The running sandbox and the profile that points at it.
+#[derive(Debug)]
+pub struct DemoWorkspace {
+    /// Kept alive for the app's lifetime; dropping it stops the server.
+    _sandbox: Sandbox,
+    /// The profile connected to the sandbox.
+    pub profile: Profile,
+}
+
+/// Why the demo workspace could not open.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The sandbox did not start.
+    #[error("the demo sandbox could not start: {0}")]
+    Sandbox(#[from] SandboxError),
+    /// Its credentials could not be kept.
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+}
+
+/// Starts the sandbox with demo data and returns the demo profile, its secrets stored in
+/// `secrets` (the in-memory store the demo profile is routed to).
+pub async fn start(secrets: &dyn SecretStore) -> Result<DemoWorkspace, DemoError> {
+    let sandbox = Sandbox::start(SandboxConfig::new(DEMO_SEED, Size::Demo)).await?;
+    let info = sandbox.info().clone();
+    let sobot = SobotConnection {
+        id: "sobot".into(),
+        region: SobotRegion::Custom(info.sobot.base_url.clone()),
+        appid: info.sobot.appid.clone(),
+        language: VendorLanguage::Zh,
+        timezone_id: "Asia/Shanghai".into(),
+        time_dialect: TimeDialect::DateTime,
+    };
+    secrets.set(
+        &SecretKey::new(DEMO_PROFILE_ID, &sobot.id, SecretKind::AppKey),
+        &Secret::new(info.sobot.app_key.clone()),
+    )?;
+    tracing::info!(sobot = %info.sobot.base_url, "demo workspace opened");
+    Ok(DemoWorkspace {
+        _sandbox: sandbox,
+        profile: Profile {
+            id: DEMO_PROFILE_ID.into(),
+            name: "Demo workspace".into(),
+            sobot: Some(sobot),
+            callcenter: None,
+            udesk: Vec::new(),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::sync::Arc;
+
+    use switchboard_core::secrets::MemorySecretStore;
+    use switchboard_core::store::tickets::ticket_ids;
+    use switchboard_core::sync::SyncOptions;
+    use switchboard_core::workspace::{Workspaces, sync_profile};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn the_demo_workspace_syncs_exactly_the_sandboxs_tickets() {
+        let secrets = Arc::new(MemorySecretStore::new());
+        let demo = start(secrets.as_ref()).await.expect("demo opens");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let workspaces = Workspaces::new(dir.path());
+        let now_ms = switchboard_core::sync::unix_now_ms();
+        let reports = sync_profile(
+            &workspaces,
+            &demo.profile,
+            secrets,
+            SyncOptions {
+                first_sync_months: 7,
+                concurrency: 3,
+                now_ms,
+            },
+            &|_| {},
+        )
+        .await
+        .expect("synced");
+        assert!(reports[0].failures.is_empty(), "{:?}", reports[0].failures);
+        let store = workspaces.store(DEMO_PROFILE_ID).expect("store");
+        let stored: BTreeSet<String> =
+            ticket_ids(store.lock().expect("lock").connection(), "sobot")
+                .expect("ids")
+                .into_iter()
+                .collect();
+        let served: BTreeSet<String> = demo._sandbox.inspect(|world| {
+            world
+                .tickets
+                .tickets
+                .iter()
+                .filter(|t| t.updated_ms < now_ms)
+                .map(|t| t.id().to_owned())
+                .collect()
+        });
+        assert!(served.len() > 4_000, "demo data has about 5,000 tickets");
+        assert_eq!(stored.len(), served.len());
+        assert_eq!(stored, served);
+    }
+}

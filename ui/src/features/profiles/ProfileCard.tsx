@@ -1,0 +1,187 @@
+import { Alert, Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProfileForm } from '../../bindings';
+import { ConnectionTestResult, type TestedVendor } from './ConnectionTestResult';
+import { SOBOT_REGION_HOSTS } from './draft';
+import { useTestConnection } from './useProfiles';
+
+function SecretBadge({ stored, testId }: { stored: boolean; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={stored ? 'teal' : 'orange'} radius="sm" tt="none" data-testid={testId}>
+      {stored ? t('profiles.secret.storedShort') : t('profiles.secret.missingShort')}
+    </Badge>
+  );
+}
+
+function Detail({ children }: { children: ReactNode }) {
+  return (
+    <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all', userSelect: 'text' }}>
+      {children}
+    </Text>
+  );
+}
+
+interface TestableConnectionProps {
+  profileId: string;
+  connectionId: string;
+  vendor: TestedVendor;
+  address: string;
+  children: ReactNode;
+}
+
+/** One saved connection that can be tested: its summary, the Test button and the outcome. */
+function TestableConnection({ profileId, connectionId, vendor, address, children }: TestableConnectionProps) {
+  const { t } = useTranslation();
+  const test = useTestConnection();
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          {children}
+        </Stack>
+        <Button
+          size="xs"
+          variant="default"
+          loading={test.isPending}
+          onClick={() => test.mutate({ profileId, connectionId })}
+          data-testid={`connection-test-${connectionId}`}
+        >
+          {t('profiles.test.button')}
+        </Button>
+      </Group>
+      {test.data ? (
+        <ConnectionTestResult
+          result={test.data}
+          vendor={vendor}
+          address={address}
+          data-testid={`connection-test-result-${connectionId}`}
+        />
+      ) : null}
+      {test.isError ? (
+        <Text size="sm" c="red" data-testid={`connection-test-result-${connectionId}`}>
+          {t('profiles.test.couldNotRun')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function ConnectionHeading({ children, secret }: { children: ReactNode; secret: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Text fw={500}>{children}</Text>
+      {secret}
+    </Group>
+  );
+}
+
+/** Props of ProfileCard. */
+export interface ProfileCardProps {
+  profile: ProfileForm;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+/** A saved profile: its connections with where their secrets are, a test per connection, edit and delete. */
+export function ProfileCard({ profile, onEdit, onDelete }: ProfileCardProps) {
+  const { t } = useTranslation();
+  const { sobot, callcenter, udesk } = profile;
+  const sections: ReactNode[] = [];
+
+  if (sobot) {
+    const address = sobot.region === 'custom' ? sobot.customBaseUrl : SOBOT_REGION_HOSTS[sobot.region];
+    sections.push(
+      <TestableConnection
+        key={`sobot-${sobot.id}`}
+        profileId={profile.id}
+        connectionId={sobot.id}
+        vendor="sobot"
+        address={address}
+      >
+        <ConnectionHeading secret={<SecretBadge stored={sobot.hasAppKey} testId={`secret-status-${sobot.id}`} />}>
+          {t('profiles.connection.sobot')}
+        </ConnectionHeading>
+        <Detail>
+          {t(`profiles.form.sobot.regions.${sobot.region}`)} · {address}
+        </Detail>
+        <Detail>{t('profiles.connection.sobotDetails', { appid: sobot.appid, timezone: sobot.timezoneId })}</Detail>
+      </TestableConnection>,
+    );
+  }
+
+  if (callcenter) {
+    sections.push(
+      <Stack gap={2} key={`callcenter-${callcenter.id}`}>
+        <ConnectionHeading
+          secret={<SecretBadge stored={callcenter.hasAppSecret} testId={`secret-status-${callcenter.id}`} />}
+        >
+          {t('profiles.connection.callcenter')}
+        </ConnectionHeading>
+        <Detail>{callcenter.baseUrl}</Detail>
+        <Detail>
+          {t('profiles.connection.callcenterDetails', { appId: callcenter.appId, agentNo: callcenter.agentNo })}
+        </Detail>
+        <Text size="xs" c="dimmed" fs="italic">
+          {t('profiles.test.callCenterNotYet')}
+        </Text>
+      </Stack>,
+    );
+  }
+
+  for (const account of udesk) {
+    sections.push(
+      <TestableConnection
+        key={`udesk-${account.id}`}
+        profileId={profile.id}
+        connectionId={account.id}
+        vendor="udesk"
+        address={account.baseUrl}
+      >
+        <ConnectionHeading
+          secret={<SecretBadge stored={account.hasApiToken} testId={`secret-status-${account.id}`} />}
+        >
+          {t('profiles.connection.udesk', { name: account.name })}
+        </ConnectionHeading>
+        <Detail>{account.baseUrl}</Detail>
+        <Detail>{account.email}</Detail>
+      </TestableConnection>,
+    );
+  }
+
+  return (
+    <Paper withBorder radius="md" p="md" data-testid={`profile-card-${profile.id}`}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap" gap="md">
+          <Title order={4} size="h5" style={{ wordBreak: 'break-word' }}>
+            {profile.name}
+          </Title>
+          <Group gap="xs" wrap="nowrap">
+            <Button size="xs" variant="light" onClick={onEdit} data-testid={`profile-edit-${profile.id}`}>
+              {t('profiles.card.edit')}
+            </Button>
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={onDelete}
+              data-testid={`profile-delete-${profile.id}`}
+            >
+              {t('profiles.card.delete')}
+            </Button>
+          </Group>
+        </Group>
+        {sections.length === 0 ? (
+          <Alert variant="light" color="gray">
+            {t('profiles.card.noConnections')}
+          </Alert>
+        ) : (
+          sections.flatMap((section, index) =>
+            index === 0 ? [section] : [<Divider key={`divider-${index}`} />, section],
+          )
+        )}
+      </Stack>
+    </Paper>
+  );
+}
