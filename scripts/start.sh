@@ -7,8 +7,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 
 if [ "${1:-}" = "--dev" ]; then
-  exec npx tauri dev
+  SWITCHBOARD_DEMO=1 exec npx tauri dev
 fi
 npx tauri build --debug --no-bundle
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
-exec "$target_dir/debug/switchboard"
+# The demo workspace (the sandbox with demo data) opens at once: no account is needed.
+exec "$target_dir/debug/switchboard" --demo

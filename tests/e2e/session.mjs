@@ -10,15 +10,15 @@ const env = (name) => {
   return value;
 };
 
-/** Starts the app through tauri-driver and returns the WebDriver browser object. */
-export async function launchApp() {
+/** Starts the app (with optional command-line arguments) through tauri-driver. */
+export async function launchApp(args = []) {
   const browser = await remote({
     hostname: '127.0.0.1',
     port: Number(env('E2E_DRIVER_PORT')),
     logLevel: 'warn',
     capabilities: {
       'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application: env('E2E_APP') },
+      'tauri:options': { application: env('E2E_APP'), args },
     },
   });
   await browser.$('[data-testid="app-shell"]').waitForDisplayed({ timeout: 30_000 });
@@ -46,7 +46,10 @@ export async function chooseSegment(browser, testId, value) {
   const input = await browser.$(`[data-testid="${testId}"] input[value="${value}"]`);
   await input.waitForExist({ timeout: 10_000 });
   const id = await input.getAttribute('id');
-  await browser.$(`label[for="${id}"]`).click();
+  const label = await browser.$(`label[for="${id}"]`);
+  // Centre it first: at the bottom edge the fixed status bar would take the click.
+  await browser.execute((element) => element.scrollIntoView({ block: 'center' }), label);
+  await label.click();
 }
 
 /** Saves a screenshot under target/e2e-screenshots/, a moment after the last action settled. */

@@ -1,6 +1,6 @@
 // A fake Rust side for tests: answers the real generated commands through @tauri-apps/api/mocks.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { AppInfo, ConnectionTest, FieldIssue, IpcError, ProfileForm, UiSettings } from '../bindings';
+import type { ActiveProfile, AppInfo, ConnectionTest, FieldIssue, IpcError, ProfileForm, UiSettings } from '../bindings';
 
 /** The Tauri command names the bindings invoke. */
 export type CommandName =
@@ -12,7 +12,13 @@ export type CommandName =
   | 'validate_profile'
   | 'save_profile'
   | 'delete_profile'
-  | 'test_connection';
+  | 'test_connection'
+  | 'get_active_profile'
+  | 'open_demo_workspace'
+  | 'set_active_profile';
+
+/** The demo profile the fake backend opens. */
+export const DEMO_PROFILE: ActiveProfile = { id: 'demo', name: 'Demo workspace', isDemo: true };
 
 /** One recorded IPC call. */
 export interface IpcCall {
@@ -92,6 +98,8 @@ export interface FakeBackendOptions {
   validationIssues?: FieldIssue[];
   /** What test_connection answers per connection id (default: ok). */
   connectionTests?: Record<string, ConnectionTest>;
+  /** The profile active at start (default: none). */
+  activeProfile?: ActiveProfile | null;
 }
 
 /** The fake backend's state and the calls it received. */
@@ -105,6 +113,7 @@ export interface FakeBackend {
   secrets: Map<string, string>;
   validationIssues: FieldIssue[] | undefined;
   connectionTests: Record<string, ConnectionTest>;
+  activeProfile: ActiveProfile | null;
   callsTo(cmd: CommandName): IpcCall[];
 }
 
@@ -201,6 +210,7 @@ export function installFakeBackend(options: FakeBackendOptions = {}): FakeBacken
     secrets: new Map(),
     validationIssues: options.validationIssues,
     connectionTests: { ...options.connectionTests },
+    activeProfile: options.activeProfile ?? null,
     callsTo: (cmd) => backend.calls.filter((call) => call.cmd === cmd),
   };
   mockIPC((cmd, args) => {
@@ -236,6 +246,18 @@ export function installFakeBackend(options: FakeBackendOptions = {}): FakeBacken
       case 'test_connection': {
         const { connectionId } = args as { profileId: string; connectionId: string };
         return backend.connectionTests[connectionId] ?? { ok: true, problem: null, vendorCode: null, message: '' };
+      }
+      case 'get_active_profile':
+        return backend.activeProfile;
+      case 'open_demo_workspace':
+        backend.activeProfile = DEMO_PROFILE;
+        return DEMO_PROFILE;
+      case 'set_active_profile': {
+        const { id } = args as { id: string };
+        const profile = backend.profiles.find((p) => p.id === id);
+        if (!profile) return tauriRejection({ code: 'notFound', what: 'profile', message: id } satisfies IpcError);
+        backend.activeProfile = { id: profile.id, name: profile.name, isDemo: false };
+        return backend.activeProfile;
       }
       default:
         return tauriRejection(`command ${cmd} not found`);

@@ -1,6 +1,7 @@
 import { AppShell, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../../features/system/useAppInfo';
+import { ActiveProfileStatus } from './ActiveProfileStatus';
 
 function Separator() {
   return (
@@ -37,20 +38,13 @@ function BuildDetails() {
   );
 }
 
-/** The bottom bar: active profile (none exist yet), app version, build profile and commit. */
+/** The bottom bar: the active profile (or a way into the demo workspace), version, build and commit. */
 export function StatusBar() {
   const { t } = useTranslation();
   return (
     <AppShell.Footer px="md" data-testid="status-bar" role="status" aria-label={t('statusBar.label')}>
       <Group h="100%" justify="space-between" gap="md" wrap="nowrap">
-        <Group gap={6} wrap="nowrap">
-          <Text span size="xs" c="dimmed">
-            {t('statusBar.profile')}
-          </Text>
-          <Text span size="xs" data-testid="status-profile">
-            {t('statusBar.noProfile')}
-          </Text>
-        </Group>
+        <ActiveProfileStatus />
         <BuildDetails />
       </Group>
     </AppShell.Footer>
