@@ -192,7 +192,6 @@
 pub mod auth;
 pub mod callcenter;
 pub mod client;
-pub(crate) mod code_enum;
 pub mod codes;
 pub mod config;
 pub mod crm;

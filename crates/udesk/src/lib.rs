@@ -83,7 +83,6 @@
 
 pub mod auth;
 pub mod client;
-pub(crate) mod code_enum;
 pub mod codes;
 pub mod config;
 pub(crate) mod de;

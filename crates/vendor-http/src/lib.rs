@@ -63,6 +63,7 @@
 #![warn(missing_docs)]
 
 pub mod clock;
+pub mod code_enum;
 mod decode;
 mod error;
 pub mod lenient;
@@ -79,6 +80,10 @@ pub use rate_limit::RateLimiter;
 pub use retry::{Idempotency, RetryPolicy, retry};
 pub use secret::Secret;
 pub use transport::{HttpClient, HttpConfig, RawResponse};
+
+/// `serde`, for the code the [`code_enum!`] macro generates in the vendor crates.
+#[doc(hidden)]
+pub use serde;
 
 /// Re-exports of the `reqwest` types that appear in this crate's API, so vendor crates and their
 /// callers use the same version.

@@ -4,7 +4,7 @@
 use serde::{Deserializer, Serializer};
 use vendor_http::Secret;
 
-use crate::code_enum::code_enum;
+use vendor_http::code_enum;
 
 code_enum! {
     /// `agentType`: how an agent is identified (sobot-callcenter.md §7). Written as a string
@@ -156,7 +156,11 @@ pub(crate) fn agent_type_as_int<S: Serializer>(
     value: &AgentType,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    crate::code_enum::serialize_code(value.code(), crate::code_enum::Wire::Integer, serializer)
+    vendor_http::code_enum::serialize_code(
+        value.code(),
+        vendor_http::code_enum::Wire::Integer,
+        serializer,
+    )
 }
 
 /// Writes an optional [`AgentType`] as a JSON number (skip `None` with `skip_serializing_none`).

@@ -1,6 +1,6 @@
 //! The CRM API's documented code sets (sobot-crm.md §7). Each keeps unknown values.
 
-use crate::code_enum::code_enum;
+use vendor_http::code_enum;
 
 code_enum! {
     /// `crm_status`: where a customer stands in the sales flow.

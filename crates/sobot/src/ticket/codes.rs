@@ -1,6 +1,6 @@
 //! The Ticket API's documented code sets (sobot-ticket.md §5). Each keeps unknown values.
 
-use crate::code_enum::code_enum;
+use vendor_http::code_enum;
 
 code_enum! {
     /// `ticket_status`: a status *code*, built-in or custom (`1012`, ...); write operations take

@@ -1,7 +1,7 @@
 //! The documented code sets of the ticket API (003:3-32 and the tables), each keeping unknown
 //! values.
 
-use crate::code_enum::code_enum;
+use vendor_http::code_enum;
 
 code_enum! {
     /// `status_id` (003:5-11). Note 4 ("solving") sits between open and resolved in the

@@ -8,7 +8,7 @@ describe('status bar', () => {
     installFakeBackend({ settings: { language: 'en', theme: 'system' } });
     renderApp('/tickets');
     const bar = await screen.findByTestId('status-bar');
-    expect(bar).toHaveTextContent('Profile:No profile');
+    await waitFor(() => expect(bar).toHaveTextContent('Profile:No profile'));
     await waitFor(() => expect(screen.getByTestId('status-build')).toHaveTextContent('Version 0.1.0·Debug build·01234567'));
   });
 

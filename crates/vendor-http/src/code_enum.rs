@@ -1,7 +1,6 @@
-//! A macro for vendor code sets that never break decoding on a new value.
-//!
-//! The same shape as the Sobot client's code sets (so the two clients feel alike), plus
-//! alternative spellings per variant for the doc's typos (`internat`, `All`).
+//! [`code_enum!`](crate::code_enum!): vendor code sets that never break decoding on a new value,
+//! shared by the Sobot and Udesk clients (alternative spellings per variant cover doc typos such
+//! as Udesk's `internat`).
 
 /// How a code set is written on the wire.
 #[doc(hidden)]
@@ -29,13 +28,30 @@ pub fn serialize_code<S: serde::Serializer>(
 pub fn deserialize_code<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<String, D::Error> {
-    let text = vendor_http::lenient::string(deserializer)?;
+    let text = crate::lenient::string(deserializer)?;
     Ok(text.trim().to_owned())
 }
 
 /// Declares a code set: named variants for the documented codes (each with optional alternative
 /// spellings accepted on decode), plus one variant that keeps any other value; serialized as the
 /// code (text or integer), decoded from a string or a number.
+///
+/// ```
+/// vendor_http::code_enum! {
+///     /// Ticket status.
+///     pub enum Status(Text) {
+///         /// Open.
+///         Open = "open",
+///         /// Internal, also spelled `internat` by the docs.
+///         Internal = "internal" | "internat",
+///     }
+///     /// Any other status.
+///     other Other
+/// }
+/// assert_eq!(Status::from_code("internat"), Status::Internal);
+/// assert_eq!(Status::from_code("new"), Status::Other("new".into()));
+/// ```
+#[macro_export]
 macro_rules! code_enum {
     (
         $(#[$meta:meta])*
@@ -54,7 +70,7 @@ macro_rules! code_enum {
         }
 
         impl $name {
-            /// The code as Udesk writes it.
+            /// The code as the vendor writes it.
             pub fn code(&self) -> &str {
                 match self {
                     $( Self::$variant => $code, )*
@@ -84,8 +100,8 @@ macro_rules! code_enum {
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl $crate::serde::Serialize for $name {
+            fn serialize<S: $crate::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 $crate::code_enum::serialize_code(
                     self.code(),
                     $crate::code_enum::Wire::$wire,
@@ -94,15 +110,13 @@ macro_rules! code_enum {
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 $crate::code_enum::deserialize_code(deserializer).map(|code| Self::from_code(&code))
             }
         }
     };
 }
-
-pub(crate) use code_enum;
 
 #[cfg(test)]
 mod tests {
