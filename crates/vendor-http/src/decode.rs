@@ -21,6 +21,18 @@ const SENSITIVE_KEYS: &[&str] = &[
     "authorization",
 ];
 
+/// Any key ending in one of these is a credential too (`open_api_auth_token`, `sipPassword`,
+/// `appSecret`, ...).
+const SENSITIVE_SUFFIXES: &[&str] = &["token", "password", "passwd", "secret", "signature"];
+
+fn is_sensitive(key: &str) -> bool {
+    let key = key.trim().to_ascii_lowercase();
+    SENSITIVE_KEYS.contains(&key.as_str())
+        || SENSITIVE_SUFFIXES
+            .iter()
+            .any(|suffix| key.ends_with(suffix))
+}
+
 /// A response body that did not decode into the expected type.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("cannot decode the response at `{path}`: {message} (body: {excerpt})")]
@@ -83,8 +95,7 @@ fn redact_value(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
             for (key, inner) in map.iter_mut() {
-                let lowered = key.to_ascii_lowercase();
-                if SENSITIVE_KEYS.contains(&lowered.trim()) {
+                if is_sensitive(key) {
                     *inner = serde_json::Value::String(crate::secret::REDACTED.into());
                 } else {
                     redact_value(inner);
@@ -170,6 +181,16 @@ mod tests {
         let excerpt = redacted_excerpt(text);
         assert!(!excerpt.contains("4ac37cb2"), "{excerpt}");
         assert!(excerpt.contains("<html>token [redacted] bad"));
+    }
+
+    #[test]
+    fn excerpts_redact_every_key_that_ends_like_a_credential() {
+        let json = br#"{"open_api_auth_token":"t-1","sipPassword":"p-2","appSecret":"s-3","api_token":"t-4","token_count":7}"#;
+        let excerpt = redacted_excerpt(json);
+        for secret in ["t-1", "p-2", "s-3", "t-4"] {
+            assert!(!excerpt.contains(secret), "{secret} leaked: {excerpt}");
+        }
+        assert!(excerpt.contains("\"token_count\":7"), "{excerpt}");
     }
 
     #[test]
