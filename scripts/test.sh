@@ -36,9 +36,11 @@ step "the real OS keychain (Secret Service in a private D-Bus session with an un
 keyring_home=$(mktemp -d)
 mkdir -p "$keyring_home/data" "$keyring_home/run" && chmod 700 "$keyring_home/run"
 XDG_DATA_HOME="$keyring_home/data" XDG_RUNTIME_DIR="$keyring_home/run" dbus-run-session -- sh -c \
-  'echo -n switchboard-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
-   cargo test -p switchboard-core --features os-keychain-tests os_keychain_tests 2>&1 | tee /dev/stderr |
-     grep -q "test result: ok. [1-9][0-9]* passed"'
+  'echo -n switchboard-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 1
+   out=$(cargo test -p switchboard-core --features os-keychain-tests os_keychain_tests 2>&1); status=$?
+   printf "%s\n" "$out"
+   # Fail when the test failed or did not run at all (a renamed test would otherwise pass vacuously).
+   [ "$status" -eq 0 ] && printf "%s\n" "$out" | grep -q "test result: ok. [1-9][0-9]* passed"'
 rm -rf "$keyring_home"
 
 step "build the app (tauri build --debug --no-bundle)"
