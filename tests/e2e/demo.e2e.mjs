@@ -26,3 +26,24 @@ test('without an account, the status bar opens the demo workspace', async () => 
     await browser.deleteSession();
   }
 });
+
+test('the demo workspace syncs its tickets, with progress, into the local store', async () => {
+  const browser = await launchApp(['--demo']);
+  try {
+    await waitForText(browser, '[data-testid="status-profile"]', 'Demo workspace', 30_000);
+    await browser.$('[data-testid="sync-demo"]').click();
+    let status = '';
+    await browser.waitUntil(
+      async () => {
+        status = await browser.$('[data-testid="sync-status-demo"]').getText();
+        return /tickets synced$/.test(status);
+      },
+      { timeout: 120_000, interval: 250, timeoutMsg: `sync did not finish; status: "${status}"` },
+    );
+    const count = Number(status.replace(/\D/g, ''));
+    assert.ok(count > 4_000, `about 5,000 demo tickets synced, got "${status}"`);
+    await screenshot(browser, '07-demo-synced');
+  } finally {
+    await browser.deleteSession();
+  }
+});

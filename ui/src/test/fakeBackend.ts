@@ -1,6 +1,17 @@
 // A fake Rust side for tests: answers the real generated commands through @tauri-apps/api/mocks.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { ActiveProfile, AppInfo, ConnectionTest, FieldIssue, IpcError, ProfileForm, UiSettings } from '../bindings';
+import type { Channel } from '@tauri-apps/api/core';
+import type {
+  ActiveProfile,
+  AppInfo,
+  ConnectionTest,
+  FieldIssue,
+  IpcError,
+  ProfileForm,
+  SyncProgressEvent,
+  SyncSummary,
+  UiSettings,
+} from '../bindings';
 
 /** The Tauri command names the bindings invoke. */
 export type CommandName =
@@ -15,7 +26,8 @@ export type CommandName =
   | 'test_connection'
   | 'get_active_profile'
   | 'open_demo_workspace'
-  | 'set_active_profile';
+  | 'set_active_profile'
+  | 'sync_profile';
 
 /** The demo profile the fake backend opens. */
 export const DEMO_PROFILE: ActiveProfile = { id: 'demo', name: 'Demo workspace', isDemo: true };
@@ -100,6 +112,8 @@ export interface FakeBackendOptions {
   connectionTests?: Record<string, ConnectionTest>;
   /** The profile active at start (default: none). */
   activeProfile?: ActiveProfile | null;
+  /** What sync_profile reports: progress events sent first, then the summaries it answers. */
+  sync?: { progress: SyncProgressEvent[]; summaries: SyncSummary[] };
 }
 
 /** The fake backend's state and the calls it received. */
@@ -252,6 +266,12 @@ export function installFakeBackend(options: FakeBackendOptions = {}): FakeBacken
       case 'open_demo_workspace':
         backend.activeProfile = DEMO_PROFILE;
         return DEMO_PROFILE;
+      case 'sync_profile': {
+        const { onProgress } = args as { profileId: string; onProgress: Channel<SyncProgressEvent> };
+        const plan = options.sync ?? { progress: [], summaries: [] };
+        for (const event of plan.progress) onProgress.onmessage(event);
+        return plan.summaries;
+      }
       case 'set_active_profile': {
         const { id } = args as { id: string };
         const profile = backend.profiles.find((p) => p.id === id);

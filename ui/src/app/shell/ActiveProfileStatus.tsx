@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SyncControl } from '../../features/sync/SyncControl';
 import { useActiveProfile, useOpenDemoWorkspace } from '../../features/workspace/useActiveProfile';
 
 /** The status bar's left side: the active profile, or a way to open the demo workspace. */
@@ -26,6 +27,7 @@ export function ActiveProfileStatus() {
               {t('workspace.demoBadge')}
             </Badge>
           )}
+          <SyncControl profileId={profile.id} labels={{}} compact />
         </Group>
       ) : (
         <Group gap={6} wrap="nowrap">

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SyncControl } from '../sync/SyncControl';
 import type { ProfileForm } from '../../bindings';
 import { ConnectionTestResult, type TestedVendor } from './ConnectionTestResult';
 import { SOBOT_REGION_HOSTS } from './draft';
@@ -89,6 +90,9 @@ export function ProfileCard({ profile, onEdit, onDelete }: ProfileCardProps) {
   const { t } = useTranslation();
   const { sobot, callcenter, udesk } = profile;
   const sections: ReactNode[] = [];
+  const syncLabels: Record<string, string> = {};
+  if (sobot) syncLabels[sobot.id] = t('profiles.connection.sobot');
+  for (const account of udesk) syncLabels[account.id] = account.name;
 
   if (sobot) {
     const address = sobot.region === 'custom' ? sobot.customBaseUrl : SOBOT_REGION_HOSTS[sobot.region];
@@ -158,6 +162,13 @@ export function ProfileCard({ profile, onEdit, onDelete }: ProfileCardProps) {
             {profile.name}
           </Title>
           <Group gap="xs" wrap="nowrap">
+            {(sobot || udesk.length > 0) && (
+              <SyncControl
+                profileId={profile.id}
+                labels={syncLabels}
+                compact
+              />
+            )}
             <Button size="xs" variant="light" onClick={onEdit} data-testid={`profile-edit-${profile.id}`}>
               {t('profiles.card.edit')}
             </Button>
