@@ -1,47 +1,20 @@
 //! Turning typed requests into query pairs and JSON bodies.
 
 use serde::Serialize;
+use vendor_http::wire::{self, BoolEncoding};
 
 use crate::error::{Error, Result};
 
-/// The query pairs of a request struct: `None` fields skipped, numbers as text, lists joined
-/// with commas, nested objects as JSON text. The transport URL-encodes every value (`#` as
-/// `%23`, `@` as `%40`).
+/// The query pairs of a request struct (see [`vendor_http::wire::query_pairs`]), booleans as
+/// `true`/`false`. The transport URL-encodes every value (`#` as `%23`, `@` as `%40`).
 pub fn query_pairs<T: Serialize>(request: &T) -> Result<Vec<(String, String)>> {
-    let value = serde_json::to_value(request)
-        .map_err(|error| Error::InvalidRequest(format!("cannot encode the query: {error}")))?;
-    let serde_json::Value::Object(map) = value else {
-        return Err(Error::InvalidRequest(
-            "a query must encode as an object".into(),
-        ));
-    };
-    Ok(map
-        .into_iter()
-        .filter_map(|(key, value)| scalar_text(value).map(|text| (key, text)))
-        .collect())
-}
-
-fn scalar_text(value: serde_json::Value) -> Option<String> {
-    match value {
-        serde_json::Value::Null => None,
-        serde_json::Value::String(text) => Some(text),
-        serde_json::Value::Bool(flag) => Some(flag.to_string()),
-        serde_json::Value::Number(number) => Some(number.to_string()),
-        serde_json::Value::Array(items) => Some(
-            items
-                .into_iter()
-                .filter_map(scalar_text)
-                .collect::<Vec<_>>()
-                .join(","),
-        ),
-        object @ serde_json::Value::Object(_) => Some(object.to_string()),
-    }
+    wire::query_pairs(request, BoolEncoding::Words)
+        .map_err(|error| Error::InvalidRequest(error.to_string()))
 }
 
 /// A request struct as a JSON body.
 pub fn json_body<T: Serialize>(request: &T) -> Result<serde_json::Value> {
-    serde_json::to_value(request)
-        .map_err(|error| Error::InvalidRequest(format!("cannot encode the body: {error}")))
+    wire::json_body(request).map_err(|error| Error::InvalidRequest(error.to_string()))
 }
 
 #[cfg(test)]

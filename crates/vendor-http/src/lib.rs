@@ -72,6 +72,7 @@ pub mod rate_limit;
 pub mod retry;
 mod secret;
 mod transport;
+pub mod wire;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use decode::{DecodeError, decode_json, decode_value, redacted_excerpt};
