@@ -15,4 +15,29 @@ pub const APP_COMMANDS: &[&str] = &[
     "open_demo_workspace",
     "set_active_profile",
     "get_active_profile",
+    "list_tickets",
+    "count_tickets_by_status",
+    "ticket_catalogs",
+    "get_ticket_detail",
+    "set_acting_agent",
+    "change_ticket",
+    "reply_to_ticket",
+    "remind_ticket",
+    "delete_ticket_reply",
+    "change_ticket_customer",
+    "delete_ticket",
+    "create_ticket",
+    "upload_ticket_files",
+    "list_saved_views",
+    "save_view",
+    "delete_saved_view",
+];
+
+/// Core and plugin permissions the main window needs besides the app commands: listening to
+/// events (files dropped on the window arrive as the `tauri://drag-drop` event) and the native
+/// file picker for attachments.
+pub const PLUGIN_PERMISSIONS: &[&str] = &[
+    "core:event:allow-listen",
+    "core:event:allow-unlisten",
+    "dialog:allow-open",
 ];

@@ -3,7 +3,8 @@
 
 use sandbox::{Sandbox, SandboxConfig, SandboxError, Size};
 use switchboard_core::profiles::{
-    Profile, SobotConnection, SobotRegion, TimeDialect, VendorLanguage,
+    CallCenterConnection, Profile, SobotConnection, SobotRegion, TimeDialect, UdeskConnection,
+    VendorLanguage,
 };
 use switchboard_core::secrets::{SecretError, SecretKey, SecretKind, SecretStore};
 use vendor_http::Secret;
@@ -51,15 +52,43 @@ pub async fn start(secrets: &dyn SecretStore) -> Result<DemoWorkspace, DemoError
         &SecretKey::new(DEMO_PROFILE_ID, &sobot.id, SecretKind::AppKey),
         &Secret::new(info.sobot.app_key.clone()),
     )?;
-    tracing::info!(sobot = %info.sobot.base_url, "demo workspace opened");
+    let mut udesk = Vec::new();
+    if let Some(account) = &info.udesk {
+        let connection = UdeskConnection {
+            id: "udesk".into(),
+            name: "Udesk".into(),
+            base_url: account.base_url.clone(),
+            email: account.email.clone(),
+        };
+        secrets.set(
+            &SecretKey::new(DEMO_PROFILE_ID, &connection.id, SecretKind::ApiToken),
+            &Secret::new(account.api_token.clone()),
+        )?;
+        udesk.push(connection);
+    }
+    let mut callcenter = None;
+    if let Some(account) = &info.callcenter {
+        let connection = CallCenterConnection {
+            id: "callcenter".into(),
+            base_url: account.base_url.clone(),
+            app_id: account.app_id.clone(),
+            agent_no: account.agent_no.clone(),
+        };
+        secrets.set(
+            &SecretKey::new(DEMO_PROFILE_ID, &connection.id, SecretKind::AppSecret),
+            &Secret::new(account.app_secret.clone()),
+        )?;
+        callcenter = Some(connection);
+    }
+    tracing::info!(sobot = %info.sobot.base_url, udesk = udesk.len(), "demo workspace opened");
     Ok(DemoWorkspace {
         _sandbox: sandbox,
         profile: Profile {
             id: DEMO_PROFILE_ID.into(),
             name: "Demo workspace".into(),
             sobot: Some(sobot),
-            callcenter: None,
-            udesk: Vec::new(),
+            callcenter,
+            udesk,
         },
     })
 }
@@ -96,7 +125,14 @@ mod tests {
         )
         .await
         .expect("synced");
-        assert!(reports[0].failures.is_empty(), "{:?}", reports[0].failures);
+        for report in &reports {
+            assert!(
+                report.failures.is_empty(),
+                "{}: {:?}",
+                report.connection_id,
+                report.failures
+            );
+        }
         let store = workspaces.store(DEMO_PROFILE_ID).expect("store");
         let stored: BTreeSet<String> =
             ticket_ids(store.lock().expect("lock").connection(), "sobot")
@@ -115,5 +151,23 @@ mod tests {
         assert!(served.len() > 4_000, "demo data has about 5,000 tickets");
         assert_eq!(stored.len(), served.len());
         assert_eq!(stored, served);
+        let udesk_stored: BTreeSet<String> =
+            ticket_ids(store.lock().expect("lock").connection(), "udesk")
+                .expect("ids")
+                .into_iter()
+                .collect();
+        let udesk_served: BTreeSet<String> = demo._sandbox.inspect(|world| {
+            world
+                .udesk
+                .tickets
+                .iter()
+                .map(|t| t.id.to_string())
+                .collect()
+        });
+        assert!(
+            udesk_served.len() > 900,
+            "demo data has about 1,000 Udesk tickets"
+        );
+        assert_eq!(udesk_stored, udesk_served);
     }
 }

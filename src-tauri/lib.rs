@@ -36,14 +36,34 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::workspace::open_demo_workspace,
             commands::workspace::set_active_profile,
             commands::workspace::get_active_profile,
+            commands::tickets::list_tickets,
+            commands::tickets::count_tickets_by_status,
+            commands::tickets::ticket_catalogs,
+            commands::tickets::get_ticket_detail,
+            commands::tickets::set_acting_agent,
+            commands::tickets::writes::change_ticket,
+            commands::tickets::writes::reply_to_ticket,
+            commands::tickets::writes::remind_ticket,
+            commands::tickets::writes::delete_ticket_reply,
+            commands::tickets::writes::change_ticket_customer,
+            commands::tickets::writes::delete_ticket,
+            commands::tickets::writes::create_ticket,
+            commands::tickets::writes::upload_ticket_files,
+            commands::tickets::views::list_saved_views,
+            commands::tickets::views::save_view,
+            commands::tickets::views::delete_saved_view,
         ])
 }
+
+/// The command-line flag with which the end-to-end tests deliver file drops as events.
+pub const SYNTHETIC_DROPS_FLAG: &str = "--e2e-synthetic-drops";
 
 /// Starts the desktop app; returns when the last window closes.
 pub fn run() {
     let builder = specta_builder();
     let invoke_handler = builder.invoke_handler();
     let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(invoke_handler)
         .setup(move |app| {
             builder.mount_events(app);
@@ -63,6 +83,17 @@ pub fn run() {
             let demo_at_start = std::env::args().any(|arg| arg == "--demo")
                 || std::env::var_os("SWITCHBOARD_DEMO").is_some_and(|v| v == "1");
             app.manage(state::AppState::open(paths, demo_at_start));
+            if std::env::args().any(|arg| arg == SYNTHETIC_DROPS_FLAG) {
+                // WebDriver cannot drag files from the OS onto a window; the end-to-end tests
+                // deliver a drop as Tauri's own `tauri://drag-drop` event instead, which needs
+                // this one extra permission. Never granted without the flag.
+                tracing::warn!("synthetic file drops enabled ({SYNTHETIC_DROPS_FLAG})");
+                app.add_capability(
+                    tauri::ipc::CapabilityBuilder::new("e2e-synthetic-drops")
+                        .window("main")
+                        .permission("core:event:allow-emit-to"),
+                )?;
+            }
             Ok(())
         })
         .build(tauri::generate_context!());
@@ -77,9 +108,10 @@ pub fn run() {
 
 #[cfg(test)]
 mod capability_tests {
-    use crate::command_names::APP_COMMANDS;
+    use crate::command_names::{APP_COMMANDS, PLUGIN_PERMISSIONS};
 
-    /// The main window is granted exactly the app's own commands: no core plugin, no extra.
+    /// The main window is granted exactly the app's own commands and the few listed core and
+    /// plugin permissions, nothing else.
     #[test]
     fn the_main_window_is_granted_exactly_the_app_commands() {
         let path =
@@ -96,6 +128,7 @@ mod capability_tests {
         let mut expected: Vec<String> = APP_COMMANDS
             .iter()
             .map(|name| format!("allow-{}", name.replace('_', "-")))
+            .chain(PLUGIN_PERMISSIONS.iter().map(|p| (*p).to_owned()))
             .collect();
         expected.sort();
         assert_eq!(granted, expected);

@@ -96,6 +96,9 @@ pub struct ProfileForm {
     pub callcenter: Option<CallCenterForm>,
     /// Udesk accounts.
     pub udesk: Vec<UdeskForm>,
+    /// Set when the OS keychain could not be read (locked, missing): the `has*` flags are then
+    /// unknown rather than "not stored". What the keychain said, never a secret. Ignored on save.
+    pub keychain_error: Option<String>,
 }
 
 /// What is wrong with one field.
@@ -343,14 +346,20 @@ pub(crate) fn check(form: &ProfileForm, store: &dyn SecretStore) -> Result<Check
 
 /// The form for a stored profile: which secrets exist, never the secrets.
 pub(crate) fn to_form(profile: &Profile, store: &dyn SecretStore) -> ProfileForm {
-    let has = |connection_id: &str, kind| {
-        store
-            .get(&SecretKey::new(&profile.id, connection_id, kind))
-            .ok()
-            .flatten()
-            .is_some()
+    let keychain_error = std::cell::RefCell::new(None);
+    let has = |connection_id: &str, kind| match store.get(&SecretKey::new(
+        &profile.id,
+        connection_id,
+        kind,
+    )) {
+        Ok(secret) => secret.is_some(),
+        Err(err) => {
+            tracing::warn!(profile = %profile.id, connection = connection_id, error = %err, "keychain unreadable");
+            keychain_error.borrow_mut().get_or_insert(err.to_string());
+            false
+        }
     };
-    ProfileForm {
+    let mut form = ProfileForm {
         id: profile.id.clone(),
         name: profile.name.clone(),
         sobot: profile.sobot.as_ref().map(|s| {
@@ -400,7 +409,10 @@ pub(crate) fn to_form(profile: &Profile, store: &dyn SecretStore) -> ProfileForm
                 has_api_token: has(&u.id, SecretKind::ApiToken),
             })
             .collect(),
-    }
+        keychain_error: None,
+    };
+    form.keychain_error = keychain_error.into_inner();
+    form
 }
 
 #[cfg(test)]
@@ -432,7 +444,34 @@ mod tests {
                 api_token: Some("tok".into()),
                 has_api_token: false,
             }],
+            keychain_error: None,
         }
+    }
+
+    /// A keychain that is locked: every read fails.
+    #[derive(Debug)]
+    struct LockedKeychain;
+
+    impl SecretStore for LockedKeychain {
+        fn get(&self, _key: &SecretKey) -> Result<Option<Secret>, SecretError> {
+            Err(SecretError::Unavailable("the collection is locked".into()))
+        }
+        fn set(&self, _key: &SecretKey, _secret: &Secret) -> Result<(), SecretError> {
+            Err(SecretError::Unavailable("the collection is locked".into()))
+        }
+        fn delete(&self, _key: &SecretKey) -> Result<(), SecretError> {
+            Err(SecretError::Unavailable("the collection is locked".into()))
+        }
+    }
+
+    #[test]
+    fn a_locked_keychain_is_reported_on_the_form_instead_of_secrets_shown_as_missing() {
+        let memory = MemorySecretStore::new();
+        let profile = check(&form(), &memory).expect("checked").profile;
+        assert_eq!(to_form(&profile, &memory).keychain_error, None);
+        let listed = to_form(&profile, &LockedKeychain);
+        let message = listed.keychain_error.expect("reported");
+        assert!(message.contains("locked"), "{message}");
     }
 
     #[test]

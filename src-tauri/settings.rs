@@ -1,4 +1,5 @@
-//! The UI settings (language, theme), kept in `settings.toml` in the OS config directory.
+//! The UI settings (language, theme, how far a first sync reaches back), kept in `settings.toml`
+//! in the OS config directory.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -34,24 +35,71 @@ pub enum ThemePreference {
     Dark,
 }
 
-/// Everything the UI persists about its own appearance.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+/// How many months a first sync reaches back unless the user chose otherwise.
+pub const DEFAULT_FIRST_SYNC_MONTHS: u32 = 6;
+
+/// The months a first sync may reach back (the vendors keep tickets queryable this long).
+pub const FIRST_SYNC_MONTHS_RANGE: std::ops::RangeInclusive<u32> = 1..=24;
+
+/// Everything the user sets in Settings outside profiles: appearance and the first sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct UiSettings {
     /// Interface language.
     pub language: LanguagePreference,
     /// Colour theme.
     pub theme: ThemePreference,
+    /// How many months the first sync of a connection reaches back (1 to 24).
+    pub first_sync_months: u32,
+}
+
+impl Default for UiSettings {
+    fn default() -> Self {
+        Self {
+            language: LanguagePreference::default(),
+            theme: ThemePreference::default(),
+            first_sync_months: DEFAULT_FIRST_SYNC_MONTHS,
+        }
+    }
+}
+
+impl UiSettings {
+    /// Checks the values a user can type; names the offending field.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        if !FIRST_SYNC_MONTHS_RANGE.contains(&self.first_sync_months) {
+            return Err(SettingsError::Invalid {
+                field: "first_sync_months",
+                message: format!(
+                    "must be between {} and {} months",
+                    FIRST_SYNC_MONTHS_RANGE.start(),
+                    FIRST_SYNC_MONTHS_RANGE.end()
+                ),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// The key of the UI section in the settings document.
 const UI_SECTION: &str = "ui";
 
 /// The `[ui]` section as found on disk, where any key may be missing (an older file).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(default)]
 struct UiSection {
     language: LanguagePreference,
     theme: ThemePreference,
+    first_sync_months: u32,
+}
+
+impl Default for UiSection {
+    fn default() -> Self {
+        let defaults = UiSettings::default();
+        Self {
+            language: defaults.language,
+            theme: defaults.theme,
+            first_sync_months: defaults.first_sync_months,
+        }
+    }
 }
 
 impl From<UiSection> for UiSettings {
@@ -59,6 +107,11 @@ impl From<UiSection> for UiSettings {
         Self {
             language: section.language,
             theme: section.theme,
+            // A hand-edited value out of range is brought into it rather than discarding the file.
+            first_sync_months: section.first_sync_months.clamp(
+                *FIRST_SYNC_MONTHS_RANGE.start(),
+                *FIRST_SYNC_MONTHS_RANGE.end(),
+            ),
         }
     }
 }
@@ -72,6 +125,14 @@ pub enum SettingsError {
     /// The settings could not be encoded as TOML (a bug).
     #[error("could not encode settings: {0}")]
     Encode(#[from] toml::ser::Error),
+    /// A value is out of its allowed range; the user must change it.
+    #[error("{field} {message}")]
+    Invalid {
+        /// The setting's name.
+        field: &'static str,
+        /// Why it is refused.
+        message: String,
+    },
 }
 
 /// Reads and writes `settings.toml`, keeping the current value in memory.
@@ -113,6 +174,7 @@ impl SettingsStore {
 
     /// Saves new settings to disk first, then makes them current.
     pub fn set(&self, settings: UiSettings) -> Result<UiSettings, SettingsError> {
+        settings.validate()?;
         let mut current = self.lock();
         let mut document = current.document.clone();
         document.insert(UI_SECTION.to_owned(), toml::Value::try_from(settings)?);
@@ -182,6 +244,7 @@ mod tests {
         let chosen = UiSettings {
             language: LanguagePreference::SimplifiedChinese,
             theme: ThemePreference::Dark,
+            first_sync_months: 12,
         };
         SettingsStore::open(dir.path()).set(chosen).expect("saves");
         let text = std::fs::read_to_string(dir.path().join(SETTINGS_FILE_NAME)).expect("file");
@@ -246,11 +309,69 @@ mod tests {
         let result = store.set(UiSettings {
             language: LanguagePreference::English,
             theme: ThemePreference::Dark,
+            ..UiSettings::default()
         });
         assert!(
             matches!(result, Err(SettingsError::Io { .. })),
             "{result:?}"
         );
         assert_eq!(store.get(), UiSettings::default());
+    }
+
+    #[test]
+    fn a_file_from_before_the_first_sync_setting_loads_with_six_months() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join(SETTINGS_FILE_NAME),
+            "[ui]\nlanguage = \"en\"\ntheme = \"dark\"\n",
+        )
+        .expect("write");
+        let settings = SettingsStore::open(dir.path()).get();
+        assert_eq!(settings.first_sync_months, DEFAULT_FIRST_SYNC_MONTHS);
+        assert_eq!(settings.theme, ThemePreference::Dark);
+        assert!(!dir.path().join("settings.toml.broken").exists());
+    }
+
+    #[test]
+    fn first_sync_months_outside_one_to_twenty_four_are_refused_and_not_saved() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = SettingsStore::open(dir.path());
+        for months in [0, 25] {
+            let result = store.set(UiSettings {
+                first_sync_months: months,
+                ..UiSettings::default()
+            });
+            assert!(
+                matches!(
+                    result,
+                    Err(SettingsError::Invalid {
+                        field: "first_sync_months",
+                        ..
+                    })
+                ),
+                "{months}: {result:?}"
+            );
+        }
+        assert!(!dir.path().join(SETTINGS_FILE_NAME).exists());
+        for months in [1, 24] {
+            let saved = store
+                .set(UiSettings {
+                    first_sync_months: months,
+                    ..UiSettings::default()
+                })
+                .expect("in range");
+            assert_eq!(saved.first_sync_months, months);
+        }
+    }
+
+    #[test]
+    fn a_hand_edited_month_count_out_of_range_is_brought_into_range() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join(SETTINGS_FILE_NAME),
+            "[ui]\nfirst_sync_months = 99\n",
+        )
+        .expect("write");
+        assert_eq!(SettingsStore::open(dir.path()).get().first_sync_months, 24);
     }
 }

@@ -7,4 +7,5 @@ pub mod logs;
 pub mod profiles;
 pub mod settings;
 pub mod sync;
+pub mod tickets;
 pub mod workspace;

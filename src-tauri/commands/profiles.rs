@@ -139,6 +139,15 @@ pub async fn test_connection(
             Ok(client) => connections::check_sobot(&client).await,
             Err(err) => return client_error(err),
         }
+    } else if let Some(callcenter) = profile
+        .callcenter
+        .as_ref()
+        .filter(|c| c.id == connection_id)
+    {
+        match connections::callcenter_client(&profile.id, callcenter, secrets) {
+            Ok(client) => connections::check_callcenter(&client).await,
+            Err(err) => return client_error(err),
+        }
     } else if let Some(udesk) = profile.udesk.iter().find(|u| u.id == connection_id) {
         match connections::udesk_client(&profile.id, udesk, secrets.as_ref()) {
             Ok(client) => connections::check_udesk(&client).await,

@@ -1,4 +1,4 @@
-//! The UI settings (language, theme).
+//! The UI settings (language, theme, first sync months).
 
 use tauri::State;
 
@@ -34,6 +34,10 @@ impl From<SettingsError> for IpcError {
             },
             SettingsError::Encode(_) => IpcError::Internal {
                 message: err.to_string(),
+            },
+            SettingsError::Invalid { field, message } => IpcError::InvalidInput {
+                field: field.to_owned(),
+                message,
             },
         }
     }

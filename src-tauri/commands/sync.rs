@@ -12,8 +12,6 @@ use tauri::ipc::Channel;
 use crate::error::{CommandResult, IpcError};
 use crate::state::AppState;
 
-/// How many months a first sync reaches back.
-const FIRST_SYNC_MONTHS: u32 = 6;
 /// Windows fetched at once per connection.
 const CONCURRENT_WINDOWS: usize = 3;
 
@@ -50,7 +48,9 @@ fn count(value: usize) -> u32 {
 }
 
 /// Syncs every ticket connection of a profile into its local database (first sync of the last
-/// six months, then incremental), streaming progress; resumes where a killed sync stopped.
+/// N months, N from the settings, then incremental), streaming progress; resumes where a killed
+/// sync stopped. Each connection's reference data is synced first; its failures are listed
+/// with the windows'.
 #[tauri::command]
 #[specta::specta]
 pub async fn sync_profile(
@@ -66,7 +66,7 @@ pub async fn sync_profile(
         })?;
     let secrets: Arc<dyn SecretStore> = state.secrets.clone();
     let options = SyncOptions {
-        first_sync_months: FIRST_SYNC_MONTHS,
+        first_sync_months: state.settings.get().first_sync_months,
         concurrency: CONCURRENT_WINDOWS,
         now_ms: switchboard_core::sync::unix_now_ms(),
     };
@@ -94,7 +94,12 @@ pub async fn sync_profile(
         .map(|r| SyncSummary {
             connection_id: r.connection_id,
             tickets: count(r.tickets),
-            failures: r.failures.iter().map(|(_, e)| e.message.clone()).collect(),
+            failures: r
+                .reference_failures
+                .iter()
+                .chain(r.failures.iter().map(|(_, e)| e))
+                .map(|e| e.message.clone())
+                .collect(),
             complete: r.synced_until_ms.is_some(),
         })
         .collect())

@@ -26,7 +26,9 @@ export const commands = {
 	testConnection: (profileId: string, connectionId: string) => typedError<ConnectionTest, IpcError>(__TAURI_INVOKE("test_connection", { profileId, connectionId })),
 	/**
 	 *  Syncs every ticket connection of a profile into its local database (first sync of the last
-	 *  six months, then incremental), streaming progress; resumes where a killed sync stopped.
+	 *  N months, N from the settings, then incremental), streaming progress; resumes where a killed
+	 *  sync stopped. Each connection's reference data is synced first; its failures are listed
+	 *  with the windows'.
 	 */
 	syncProfile: (profileId: string, onProgress: Channel<SyncProgressEvent>) => typedError<SyncSummary[], IpcError>(__TAURI_INVOKE("sync_profile", { profileId, onProgress })),
 	/**  The newest audit entries of a profile, `limit` at most (500), older than `before_id`. */
@@ -40,6 +42,48 @@ export const commands = {
 	 *  for the demo workspace to open.
 	 */
 	getActiveProfile: () => typedError<ActiveProfile | null, IpcError>(__TAURI_INVOKE("get_active_profile")),
+	/**  One sorted, filtered page of the profile's cached tickets, with the total that match. */
+	listTickets: (profileId: string, request: TicketListRequest) => typedError<TicketListPage, IpcError>(__TAURI_INVOKE("list_tickets", { profileId, request })),
+	/**  How many cached tickets of a filter have each status. */
+	countTicketsByStatus: (profileId: string, filter: TicketFilterInput) => typedError<StatusCount[], IpcError>(__TAURI_INVOKE("count_tickets_by_status", { profileId, filter })),
+	/**  What the ticket screens need to know about each ticket connection of the profile. */
+	ticketCatalogs: (profileId: string) => typedError<ConnectionCatalogView[], IpcError>(__TAURI_INVOKE("ticket_catalogs", { profileId })),
+	/**  A ticket read fresh from the vendor (the cached copy is updated and marked seen). */
+	getTicketDetail: (profileId: string, connectionId: string, ticketId: string) => typedError<TicketDetailView, IpcError>(__TAURI_INVOKE("get_ticket_detail", { profileId, connectionId, ticketId })),
+	/**  Chooses the agent the user acts as on a connection (`null` forgets it). */
+	setActingAgent: (profileId: string, connectionId: string, agentId: string | null) => typedError<null, IpcError>(__TAURI_INVOKE("set_acting_agent", { profileId, connectionId, agentId })),
+	/**
+	 *  Changes status, priority, assignee, group or title. `seenVersion` is the `updatedAtMs` the
+	 *  user saw; when the vendor's ticket is newer nothing is written and the current ticket comes
+	 *  back as a conflict (`null` overwrites).
+	 */
+	changeTicket: (profileId: string, connectionId: string, ticketId: string, change: TicketChangeInput, seenVersion: number | null) => typedError<WriteResult, IpcError>(__TAURI_INVOKE("change_ticket", { profileId, connectionId, ticketId, change, seenVersion })),
+	/**
+	 *  Replies (or adds an internal note) with attachments and changes, guarded like
+	 *  `change_ticket`.
+	 */
+	replyToTicket: (profileId: string, connectionId: string, ticketId: string, reply: ReplyInputView, seenVersion: number | null) => typedError<WriteResult, IpcError>(__TAURI_INVOKE("reply_to_ticket", { profileId, connectionId, ticketId, reply, seenVersion })),
+	/**  Sends a reminder about a ticket (Sobot). */
+	remindTicket: (profileId: string, connectionId: string, ticketId: string, remark: string) => typedError<null, IpcError>(__TAURI_INVOKE("remind_ticket", { profileId, connectionId, ticketId, remark })),
+	/**  Deletes a reply (Sobot); returns the ticket as it is now. */
+	deleteTicketReply: (profileId: string, connectionId: string, ticketId: string, replyId: string) => typedError<TicketDetailView, IpcError>(__TAURI_INVOKE("delete_ticket_reply", { profileId, connectionId, ticketId, replyId })),
+	/**  Moves a ticket to another customer (Sobot), guarded. */
+	changeTicketCustomer: (profileId: string, connectionId: string, ticketId: string, customerId: string, seenVersion: number | null) => typedError<WriteResult, IpcError>(__TAURI_INVOKE("change_ticket_customer", { profileId, connectionId, ticketId, customerId, seenVersion })),
+	/**  Deletes a ticket (Udesk), guarded: returns the current ticket instead when it changed. */
+	deleteTicket: (profileId: string, connectionId: string, ticketId: string, seenVersion: number | null) => typedError<TicketDetailView | null, IpcError>(__TAURI_INVOKE("delete_ticket", { profileId, connectionId, ticketId, seenVersion })),
+	/**  Creates a ticket; returns its id. */
+	createTicket: (profileId: string, connectionId: string, ticket: NewTicketView) => typedError<string, IpcError>(__TAURI_INVOKE("create_ticket", { profileId, connectionId, ticket })),
+	/**
+	 *  Uploads files from their paths (dropped on the window or picked), checking each first;
+	 *  streams each file's progress and returns where each ended. Udesk needs `ticketId`.
+	 */
+	uploadTicketFiles: (profileId: string, connectionId: string, ticketId: string | null, paths: string[], onProgress: Channel<UploadProgressView>) => typedError<UploadProgressView[], IpcError>(__TAURI_INVOKE("upload_ticket_files", { profileId, connectionId, ticketId, paths, onProgress })),
+	/**  The profile's saved views, by name. */
+	listSavedViews: (profileId: string) => typedError<SavedViewInfo[], IpcError>(__TAURI_INVOKE("list_saved_views", { profileId })),
+	/**  Saves a view: a new one without `id`, or renames/refilters the view with that id. */
+	saveView: (profileId: string, id: string | null, name: string, filter: TicketFilterInput) => typedError<SavedViewInfo, IpcError>(__TAURI_INVOKE("save_view", { profileId, id, name, filter })),
+	/**  Deletes a saved view. */
+	deleteSavedView: (profileId: string, viewId: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_saved_view", { profileId, viewId })),
 };
 
 /* Types */
@@ -51,6 +95,18 @@ export type ActiveProfile = {
 	name: string,
 	/**  Whether it is the demo workspace (sandbox data, no account). */
 	isDemo: boolean,
+};
+
+/**  An agent. */
+export type AgentView = {
+	/**  Id. */
+	id: string,
+	/**  Name. */
+	name: string,
+	/**  Email. */
+	email: string | null,
+	/**  Groups. */
+	groupIds: string[],
 };
 
 /**  What the About section and the status bar show, and what the UI needs to follow the OS locale. */
@@ -77,6 +133,16 @@ export type AppInfo = {
 	logDir: string,
 };
 
+/**  A file of a ticket or reply. */
+export type AttachmentView = {
+	/**  Name. */
+	name: string,
+	/**  URL. */
+	url: string,
+	/**  Size in bytes. */
+	size: number | null,
+};
+
 /**  One recorded write. */
 export type AuditRow = {
 	/**  Sequence number (pass the last one as `beforeId` for the next page). */
@@ -99,6 +165,17 @@ export type AuditRow = {
 	errorMessage: string | null,
 };
 
+/**  Who wrote a reply. */
+export type AuthorKindView = 
+/**  Agent. */
+"agent" | 
+/**  Customer. */
+"customer" | 
+/**  Automation or system. */
+"system" | 
+/**  Unknown. */
+"unknown";
+
 /**  How the running binary was built. */
 export type BuildProfile = 
 /**  A debug build (development, tests). */
@@ -120,6 +197,78 @@ export type CallCenterForm = {
 	hasAppSecret: boolean,
 	/**  Agent work number for agent-token calls. */
 	agentNo: string,
+};
+
+/**  What a connection's vendor supports. */
+export type CapabilitiesView = {
+	/**  Internal notes. */
+	internalNotes: boolean,
+	/**  Reminders. */
+	remind: boolean,
+	/**  Deleting replies. */
+	deleteReply: boolean,
+	/**  Changing the customer. */
+	changeCustomer: boolean,
+	/**  Deleting tickets. */
+	deleteTicket: boolean,
+	/**  Creating on a customer's behalf. */
+	createAsCustomer: boolean,
+	/**  Attachments on new tickets. */
+	attachOnCreate: boolean,
+	/**  New tickets need a category. */
+	categoryRequired: boolean,
+};
+
+/**  A coded value with its names. */
+export type CatalogItem = {
+	/**  Code. */
+	code: string,
+	/**  The vendor's name. */
+	name: string,
+	/**  English name (fixed vendor sets). */
+	nameEn: string | null,
+	/**  Chinese name (fixed vendor sets). */
+	nameZh: string | null,
+	/**  A custom status. */
+	custom: boolean,
+	/**  A final state. */
+	closed: boolean,
+	/**  Deleted at the vendor. */
+	deleted: boolean,
+	/**  Category parent. */
+	parent: string | null,
+	/**  Category usable for new tickets. */
+	leaf: boolean,
+};
+
+/**  Everything the ticket screens know about a connection. */
+export type ConnectionCatalogView = {
+	/**  Connection id. */
+	connectionId: string,
+	/**  Display name. */
+	name: string,
+	/**  Vendor. */
+	vendor: TicketVendor,
+	/**  Statuses (board columns) in the vendor's order. */
+	statuses: CatalogItem[],
+	/**  Priorities. */
+	priorities: CatalogItem[],
+	/**  Sources. */
+	sources: CatalogItem[],
+	/**  Categories. */
+	categories: CatalogItem[],
+	/**  Groups. */
+	groups: CatalogItem[],
+	/**  Agents. */
+	agents: AgentView[],
+	/**  Custom fields. */
+	customFields: CustomFieldView[],
+	/**  Templates. */
+	templates: CatalogItem[],
+	/**  The agent the user acts as. */
+	actingAgentId: string | null,
+	/**  Capabilities. */
+	capabilities: CapabilitiesView,
 };
 
 /**  The kind of problem a connection test found. */
@@ -161,6 +310,32 @@ export type ConnectionTest = {
 	message: string,
 };
 
+/**  A custom field of the create form. */
+export type CustomFieldView = {
+	/**  Key values are sent under. */
+	key: string,
+	/**  Name. */
+	name: string,
+	/**  Vendor type. */
+	fieldType: string,
+	/**  Required. */
+	required: boolean,
+	/**  Options. */
+	options: FieldOptionView[],
+};
+
+/**  The ticket's customer. */
+export type CustomerView = {
+	/**  Id. */
+	id: string | null,
+	/**  Name. */
+	name: string | null,
+	/**  Phone. */
+	phone: string | null,
+	/**  Email. */
+	email: string | null,
+};
+
 /**  A field the form must fix before saving, by its path (`sobot.appid`, `udesk[1].email`). */
 export type FieldIssue = {
 	/**  The field's path. */
@@ -181,6 +356,53 @@ export type FieldIssueKind =
 "duplicate" | 
 /**  Not one of the allowed values. */
 "notAllowed";
+
+/**  An option of a selection field. */
+export type FieldOptionView = {
+	/**  Value sent. */
+	value: string,
+	/**  Label shown. */
+	label: string,
+};
+
+/**  A custom field value. */
+export type FieldValueView = {
+	/**  Field id. */
+	id: string,
+	/**  Name. */
+	name: string,
+	/**  Value. */
+	value: string,
+};
+
+/**  Why a file was refused before upload. */
+export type FileProblemView = 
+/**  No such file. */
+{ kind: "notFound" } | 
+/**  Not a file. */
+{ kind: "notAFile" } | 
+/**  Empty. */
+{ kind: "empty" } | 
+/**  Too large. */
+{ kind: "tooLarge"; 
+/**  Size in bytes. */
+size: number | null; 
+/**  Limit in bytes. */
+max: number | null } | 
+/**  Type not accepted. */
+{ kind: "typeNotAllowed"; 
+/**  Its extension. */
+extension: string };
+
+/**  A history entry. */
+export type HistoryView = {
+	/**  When (ms). */
+	atMs: number | null,
+	/**  Who. */
+	actor: string | null,
+	/**  What. */
+	summary: string,
+};
 
 /**
  *  A command failure, classified by what the user or the UI can do about it.
@@ -248,6 +470,40 @@ export type LanguagePreference =
 /**  Simplified Chinese. */
 "zh-CN";
 
+/**  A new ticket. */
+export type NewTicketView = {
+	/**  Title. */
+	title?: string,
+	/**  Description. */
+	content?: string,
+	/**  Sobot: on the customer's behalf. */
+	asCustomer?: boolean,
+	/**  Customer id. */
+	customerId?: string | null,
+	/**  Customer email. */
+	customerEmail?: string | null,
+	/**  Customer phone. */
+	customerPhone?: string | null,
+	/**  Category (Sobot leaf). */
+	categoryId?: string | null,
+	/**  Template (Udesk). */
+	templateId?: string | null,
+	/**  Status code. */
+	status?: string | null,
+	/**  Priority code. */
+	priority?: string | null,
+	/**  Source code. */
+	source?: string | null,
+	/**  Assignee id. */
+	assigneeId?: string | null,
+	/**  Group id. */
+	groupId?: string | null,
+	/**  Custom field values by key. */
+	fields?: { [key in string]: string },
+	/**  Uploaded attachment references. */
+	attachments?: string[],
+};
+
 /**  A profile as the settings form edits it. */
 export type ProfileForm = {
 	/**  Stable id; empty for a new profile. */
@@ -260,6 +516,63 @@ export type ProfileForm = {
 	callcenter: CallCenterForm | null,
 	/**  Udesk accounts. */
 	udesk: UdeskForm[],
+	/**
+	 *  Set when the OS keychain could not be read (locked, missing): the `has*` flags are then
+	 *  unknown rather than "not stored". What the keychain said, never a secret. Ignored on save.
+	 */
+	keychainError: string | null,
+};
+
+/**  A reply or internal note. */
+export type ReplyInputView = {
+	/**  Content (HTML allowed). */
+	content?: string,
+	/**  Internal note. */
+	internal?: boolean,
+	/**  Uploaded attachment references. */
+	attachments?: string[],
+	/**  Changes made with it. */
+	change?: TicketChangeInput,
+};
+
+/**  A reply or note. */
+export type ReplyView = {
+	/**  Reply id. */
+	id: string | null,
+	/**  Author. */
+	author: string | null,
+	/**  Author kind. */
+	authorKind: AuthorKindView,
+	/**  Internal note. */
+	internal: boolean,
+	/**  Vendor HTML (sanitize before rendering). */
+	html: string,
+	/**  When (ms). */
+	atMs: number | null,
+	/**  Files. */
+	attachments: AttachmentView[],
+};
+
+/**  The customer's rating. */
+export type SatisfactionView = {
+	/**  Score or label. */
+	score: string,
+	/**  Comment. */
+	remark: string | null,
+	/**  When (ms). */
+	atMs: number | null,
+};
+
+/**  A saved view. */
+export type SavedViewInfo = {
+	/**  Id. */
+	id: string,
+	/**  Name. */
+	name: string,
+	/**  The filter. */
+	filter: TicketFilterInput,
+	/**  Last change (ms). */
+	updatedAtMs: number | null,
 };
 
 /**  A Sobot v5 connection as the settings form edits it. */
@@ -295,6 +608,14 @@ export type SobotRegionKind =
 /**  `customBaseUrl` */
 "custom";
 
+/**  How many tickets of a filter have a status. */
+export type StatusCount = {
+	/**  Status code. */
+	statusCode: string,
+	/**  Tickets. */
+	count: number,
+};
+
 /**  Progress of one connection's sync, sent after each window. */
 export type SyncProgressEvent = {
 	/**  Which connection. */
@@ -327,6 +648,165 @@ export type ThemePreference =
 "light" | 
 /**  Always dark. */
 "dark";
+
+/**  Changes to a ticket (`null` leaves a field as it is). */
+export type TicketChangeInput = {
+	/**  Title. */
+	title?: string | null,
+	/**  Status code. */
+	status?: string | null,
+	/**  Priority code. */
+	priority?: string | null,
+	/**  Assignee id. */
+	assigneeId?: string | null,
+	/**  Group id. */
+	groupId?: string | null,
+};
+
+/**  A ticket as the detail view shows it. */
+export type TicketDetailView = {
+	/**  The ticket's row (also its version: `updatedAtMs`). */
+	ticket: TicketRowView,
+	/**  Full content (vendor HTML; sanitize before rendering). */
+	contentHtml: string,
+	/**  Category name. */
+	categoryName: string | null,
+	/**  Conversation, oldest first. */
+	replies: ReplyView[],
+	/**  History, oldest first. */
+	history: HistoryView[],
+	/**  Customer. */
+	customer: CustomerView | null,
+	/**  Rating. */
+	satisfaction: SatisfactionView | null,
+	/**  Ticket files. */
+	attachments: AttachmentView[],
+	/**  Custom field values. */
+	fields: FieldValueView[],
+};
+
+/**  A filter over the cached tickets: every non-empty list is "any of"; all must hold. */
+export type TicketFilterInput = {
+	/**  Connections (empty: all). */
+	connectionIds?: string[],
+	/**  Status codes. */
+	statuses?: string[],
+	/**  Priority codes. */
+	priorities?: string[],
+	/**  Assignee ids. */
+	assigneeIds?: string[],
+	/**  Group ids. */
+	groupIds?: string[],
+	/**  Source codes. */
+	sources?: string[],
+	/**  Category ids. */
+	categoryIds?: string[],
+	/**  Created at or after (ms). */
+	createdFrom?: number | null,
+	/**  Created before (ms). */
+	createdUntil?: number | null,
+	/**  Updated at or after (ms). */
+	updatedFrom?: number | null,
+	/**  Updated before (ms). */
+	updatedUntil?: number | null,
+	/**  Text in title, content or customer name. */
+	text?: string | null,
+};
+
+/**  A page of rows and how many match in all. */
+export type TicketListPage = {
+	/**  The rows. */
+	rows: TicketRowView[],
+	/**  How many tickets match the filter. */
+	total: number,
+};
+
+/**  One page of a sorted, filtered list. */
+export type TicketListRequest = {
+	/**  Which tickets. */
+	filter: TicketFilterInput,
+	/**  Sorted by. */
+	sort: TicketSort,
+	/**  Oldest/lowest first instead of newest first. */
+	ascending: boolean,
+	/**  Rows to skip. */
+	offset: number,
+	/**  Rows to return (at most 500). */
+	limit: number,
+};
+
+/**  A board card or list row. */
+export type TicketRowView = {
+	/**  Connection. */
+	connectionId: string,
+	/**  Ticket id. */
+	ticketId: string,
+	/**  Vendor. */
+	vendor: TicketVendor,
+	/**  Human-facing number. */
+	ticketCode: string | null,
+	/**  Title. */
+	title: string,
+	/**  Start of the content, plain text. */
+	preview: string,
+	/**  Status code. */
+	statusCode: string,
+	/**  Priority code. */
+	priorityCode: string | null,
+	/**  Source code. */
+	sourceCode: string | null,
+	/**  Category id. */
+	categoryId: string | null,
+	/**  Assignee id. */
+	assigneeId: string | null,
+	/**  Assignee name. */
+	assigneeName: string | null,
+	/**  Group id. */
+	groupId: string | null,
+	/**  Group name. */
+	groupName: string | null,
+	/**  Customer id. */
+	customerId: string | null,
+	/**  Customer name. */
+	customerName: string | null,
+	/**  Created (ms). */
+	createdAtMs: number | null,
+	/**  Updated at the vendor (ms); the version a write is guarded by. */
+	updatedAtMs: number | null,
+	/**  Seen state. */
+	seen: TicketSeen,
+};
+
+/**  Whether the user saw a ticket's latest version. */
+export type TicketSeen = 
+/**  Never opened here. */
+"unseen" | 
+/**  Changed since the user last opened it. */
+"changed" | 
+/**  Unchanged since. */
+"seen";
+
+/**  What a list can be sorted by. */
+export type TicketSort = 
+/**  Last update. */
+"updatedAt" | 
+/**  Creation. */
+"createdAt" | 
+/**  Priority. */
+"priority" | 
+/**  Status. */
+"status" | 
+/**  Assignee. */
+"assignee" | 
+/**  Title. */
+"title";
+
+/**  Which vendor a ticket or connection is. */
+export type TicketVendor = 
+/**  Sobot v5. */
+"sobot" | 
+/**  Udesk. */
+"udesk";
 
 /**  A Udesk account as the settings form edits it. */
 export type UdeskForm = {
@@ -365,13 +845,59 @@ export type UiLogLevel =
 /**  Detail for debugging. */
 "debug";
 
-/**  Everything the UI persists about its own appearance. */
+/**  Everything the user sets in Settings outside profiles: appearance and the first sync. */
 export type UiSettings = {
 	/**  Interface language. */
 	language: LanguagePreference,
 	/**  Colour theme. */
 	theme: ThemePreference,
+	/**  How many months the first sync of a connection reaches back (1 to 24). */
+	first_sync_months: number,
 };
+
+/**  One file's progress. */
+export type UploadProgressView = {
+	/**  Its position in the batch. */
+	index: number,
+	/**  Its path as given. */
+	path: string,
+	/**  Its name. */
+	name: string,
+	/**  Its size. */
+	size: number | null,
+	/**  Its state. */
+	state: UploadStateView,
+};
+
+/**  Where one file of an upload stands. */
+export type UploadStateView = 
+/**  Refused locally; nothing sent. */
+{ state: "rejected"; 
+/**  Why. */
+problem: FileProblemView } | 
+/**  Being sent. */
+{ state: "uploading" } | 
+/**  Uploaded. */
+{ state: "uploaded"; 
+/**  What a reply or ticket attaches. */
+reference: string } | 
+/**  The vendor refused it or the connection failed. */
+{ state: "failed"; 
+/**  Vendor code. */
+vendorCode: string | null; 
+/**  What went wrong. */
+message: string };
+
+/**  What a guarded write did. */
+export type WriteResult = 
+/**  Written; the ticket now. */
+{ outcome: "done"; 
+/**  The ticket. */
+ticket: TicketDetailView } | 
+/**  Not written: it changed at the vendor since the user's version; here it is. */
+{ outcome: "conflict"; 
+/**  The ticket as it is now. */
+ticket: TicketDetailView };
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

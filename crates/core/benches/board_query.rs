@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 use switchboard_core::store::Store;
+use switchboard_core::store::seen::mark_seen;
+use switchboard_core::store::ticket_rows::{count, query_rows};
 use switchboard_core::store::tickets::{
     SortField, StoredTicket, TicketFilter, TicketPageRequest, Vendor, count_by_status,
     query_tickets, upsert_tickets,
@@ -133,5 +135,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     measure("counts per status, filtered", || {
         count_by_status(db, &board).map(|r| r.len()).unwrap_or(0)
     });
+    // What the list view asks while scrolling all 50,000 rows: a page of 200 rows with their
+    // seen state (half the tickets seen) and the total, at the start, middle and end.
+    for ticket in tickets.iter().step_by(2) {
+        mark_seen(
+            db,
+            &ticket.connection_id,
+            &ticket.ticket_id,
+            ticket.updated_at_ms,
+            1,
+        )?;
+    }
+    for offset in [0, 25_000, 49_800] {
+        measure(
+            &format!("list rows (200) + seen state + total at offset {offset}, unfiltered"),
+            || {
+                let request = page(TicketFilter::default(), SortField::UpdatedAt, offset);
+                let rows = query_rows(db, &request).map(|r| r.len()).unwrap_or(0);
+                rows + usize::try_from(count(db, &request.filter).unwrap_or(0)).unwrap_or(0)
+            },
+        );
+    }
     Ok(())
 }

@@ -9,4 +9,5 @@ pub mod profiles;
 pub mod secrets;
 pub mod store;
 pub mod sync;
+pub mod tickets;
 pub mod workspace;

@@ -6,11 +6,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::connections::{ClientError, sobot_client, udesk_client};
 use crate::profiles::Profile;
+use crate::profiles::VendorLanguage;
 use crate::secrets::SecretStore;
 use crate::store::{DATABASE_FILE_NAME, Store, StoreError};
 use crate::sync::{
-    SobotTicketSource, SyncError, SyncOptions, SyncProgress, SyncReport, UdeskTicketSource,
-    sync_tickets,
+    SobotTicketSource, SyncError, SyncOptions, SyncProgress, SyncReport, TicketSource,
+    UdeskTicketSource, reference, sync_tickets,
 };
 
 /// The open databases of the profiles used in this process, one per profile.
@@ -74,8 +75,10 @@ impl Workspaces {
 }
 
 /// Syncs the tickets of every ticket connection of `profile` (Sobot and each Udesk account) at
-/// once, reporting progress per connection. A connection whose client cannot be built fails the
-/// call before anything is fetched.
+/// once, reporting progress per connection. Each connection's reference data is synced first;
+/// a reference failure is reported in [`SyncReport::reference_failures`] and does not stop the
+/// ticket sync. A connection whose client cannot be built fails the call before anything is
+/// fetched.
 pub async fn sync_profile(
     workspaces: &Workspaces,
     profile: &Profile,
@@ -105,18 +108,36 @@ pub async fn sync_profile(
         })
         .collect::<Result<Vec<_>, _>>()?;
     let sobot_run = async {
-        match &sobot {
-            Some(source) => sync_tickets(&store, source, options, progress)
-                .await
-                .map(Some),
-            None => Ok(None),
-        }
+        let (Some(source), Some(conn)) = (&sobot, &profile.sobot) else {
+            return Ok(None);
+        };
+        let language = match conn.language {
+            VendorLanguage::En => "en",
+            VendorLanguage::Zh => "zh-CN",
+        };
+        let fetched = reference::fetch_sobot(&conn.id, source.client(), language).await;
+        reference::store_fetch(&store, &conn.id, &fetched)?;
+        let items = {
+            let db = store.lock().unwrap_or_else(PoisonError::into_inner);
+            crate::store::reference::list(db.connection(), Some(&conn.id))
+                .map_err(SyncError::from)?
+        };
+        let source = source
+            .clone()
+            .with_directory(reference::SobotDirectory::from_items(&items));
+        let mut report = sync_tickets(&store, &source, options, progress).await?;
+        report.reference_failures = fetched.failures;
+        Ok::<_, SyncError>(Some(report))
     };
-    let udesk_runs = futures::future::join_all(
-        udesk
-            .iter()
-            .map(|source| sync_tickets(&store, source, options, progress)),
-    );
+    let udesk_runs = futures::future::join_all(udesk.iter().map(|source| async {
+        let connection_id = source.connection_id().to_owned();
+        let fetched = reference::fetch_udesk(&connection_id, source.client()).await;
+        reference::store_fetch(&store, &connection_id, &fetched)?;
+        let mut report = sync_tickets(&store, source, options, progress).await?;
+        reference::derive_from_tickets(&store, &connection_id)?;
+        report.reference_failures = fetched.failures;
+        Ok::<_, SyncError>(report)
+    }));
     let (sobot_report, udesk_reports) = futures::future::join(sobot_run, udesk_runs).await;
     let mut reports: Vec<SyncReport> = sobot_report?.into_iter().collect();
     for report in udesk_reports {

@@ -10,8 +10,8 @@
 //! | `DELETE /__sandbox/faults`, `DELETE /__sandbox/faults/{id}` | remove all, or one |
 //! | `GET /__sandbox/journal?path=/api/ws&since=0&limit=100` | received requests |
 //! | `DELETE /__sandbox/journal` | forget them |
-//! | `POST /__sandbox/tokens/expire` | expire the current Sobot token |
-//! | `POST /__sandbox/tokens` `{"ttl_seconds": 60}` | lifetime of tokens issued from now on |
+//! | `POST /__sandbox/tokens/expire` | expire the current Sobot token and every call-center token |
+//! | `POST /__sandbox/tokens` `{"ttl_seconds": 60}` | lifetime of Sobot and call-center tokens issued from now on |
 //! | `GET /__sandbox/files/{id}` | an uploaded attachment |
 
 use std::time::Duration;
@@ -147,6 +147,7 @@ async fn clear_journal(State(app): State<App>) -> Response {
 
 async fn expire_token(State(app): State<App>) -> Response {
     lock(&app.tokens).expire();
+    lock(&app.cc_tokens).expire();
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -159,6 +160,7 @@ async fn set_tokens(State(app): State<App>, body: axum::body::Bytes) -> Response
     match serde_json::from_slice::<TokenSettings>(&body) {
         Ok(settings) => {
             lock(&app.tokens).set_ttl(Duration::from_secs(settings.ttl_seconds));
+            lock(&app.cc_tokens).set_ttl(Duration::from_secs(settings.ttl_seconds));
             StatusCode::NO_CONTENT.into_response()
         }
         Err(_) => bad_request("expected {\"ttl_seconds\": number}"),

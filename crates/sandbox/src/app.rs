@@ -3,12 +3,15 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
+use crate::callcenter::auth::CcTokens;
+use crate::callcenter::idempotency::IdempotencyCache;
 use crate::config::{SandboxConfig, Size};
 use crate::faults::Faults;
 use crate::journal::Journal;
 use crate::server::ConnectionInfo;
 use crate::sobot::auth::Tokens;
 use crate::state::World;
+use crate::udesk::auth::UdeskGuard;
 
 /// An uploaded attachment, served back under `/__sandbox/files/{id}`.
 #[derive(Debug, Clone)]
@@ -37,6 +40,12 @@ pub(crate) struct Shared {
     pub journal: Mutex<Journal>,
     pub rate: Mutex<RateWindow>,
     pub files: Mutex<HashMap<String, StoredFile>>,
+    /// Used Udesk nonces and the Udesk rate-limit allowance.
+    pub udesk_guard: Mutex<UdeskGuard>,
+    /// The call center's issued tokens.
+    pub cc_tokens: Mutex<CcTokens>,
+    /// The call center's kept `Idempotency-Key` answers.
+    pub idempotency: Mutex<IdempotencyCache>,
 }
 
 /// The handle handlers get.
@@ -66,5 +75,6 @@ impl Shared {
         lock(&self.faults).clear();
         lock(&self.journal).clear();
         lock(&self.files).clear();
+        lock(&self.idempotency).clear();
     }
 }

@@ -38,6 +38,16 @@ pub fn format_date(ms: i64, offset_seconds: i32) -> String {
         .to_string()
 }
 
+/// `ms` as ISO 8601 with milliseconds and offset (`2017-08-08T20:47:49.000+08:00`), Udesk's
+/// format.
+pub fn format_iso(ms: i64, offset_seconds: i32) -> String {
+    DateTime::<Utc>::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .with_timezone(&offset(offset_seconds))
+        .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
+        .to_string()
+}
+
 /// Parses `yyyy-MM-dd HH:mm:ss` (surrounding spaces ignored) at `offset_seconds`.
 pub fn parse_datetime(text: &str, offset_seconds: i32) -> Option<i64> {
     let naive = NaiveDateTime::parse_from_str(text.trim(), DATETIME_FORMAT).ok()?;
@@ -84,6 +94,7 @@ mod tests {
         assert_eq!(format_datetime(ms, UTC8), "2018-09-18 10:14:05");
         assert_eq!(parse_datetime(" 2018-09-18 10:14:05 ", UTC8), Some(ms));
         assert_eq!(parse_datetime("2018- 09 - 18", UTC8), None);
+        assert_eq!(format_iso(ms, UTC8), "2018-09-18T10:14:05.000+08:00");
     }
 
     #[test]

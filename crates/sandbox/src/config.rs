@@ -52,6 +52,50 @@ impl Default for SobotCredentials {
     }
 }
 
+/// The call center (V6) credentials the sandbox accepts (`/tokens/company` and `/tokens/agent`
+/// sign with them) and the work number of the agent whose agent token a client should ask for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallCenterCredentials {
+    /// The application id (`appId`).
+    pub app_id: String,
+    /// The application secret.
+    pub app_secret: String,
+    /// A seeded agent's work number (the administrator, `1001`).
+    pub agent_no: String,
+}
+
+impl Default for CallCenterCredentials {
+    fn default() -> Self {
+        Self {
+            app_id: "sandbox-cc-app-0000000000000001".into(),
+            app_secret: "sandbox-cc-secret-00000000000001".into(),
+            agent_no: "1001".into(),
+        }
+    }
+}
+
+/// The Udesk credentials the sandbox accepts: the super administrator's email, the
+/// `open_api_auth_token` requests are signed with, and the password `log_in` trades for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UdeskCredentials {
+    /// The super administrator's email.
+    pub email: String,
+    /// The API token (`open_api_auth_token`).
+    pub api_token: String,
+    /// The password `POST /open_api_v1/log_in` accepts.
+    pub password: String,
+}
+
+impl Default for UdeskCredentials {
+    fn default() -> Self {
+        Self {
+            email: "admin@switchboard-demo.udesk.cn".into(),
+            api_token: "sandbox-udesk-token-000000000001".into(),
+            password: "sandbox-udesk-password".into(),
+        }
+    }
+}
+
 /// Everything a sandbox is started with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SandboxConfig {
@@ -67,18 +111,33 @@ pub struct SandboxConfig {
     /// current day at UTC+8, so demo data looks current; set it to make the data identical on
     /// every day (tests do).
     pub anchor_ms: Option<i64>,
-    /// How long a Sobot v5 token lives (`expires_in`; the docs say 24 h).
+    /// How long a Sobot v5 token and a call center (V6) token live (`expires_in`; the v5 docs
+    /// say 24 h, the V6 lifetime is undocumented and 24 h is what V6 JWTs carry).
     pub token_ttl: Duration,
     /// Requests per second the vendor endpoints accept before answering HTTP 429 (`None`: no
     /// limit; Sobot documents none).
     pub rate_limit_per_second: Option<u32>,
     /// The accepted Sobot v5 credentials.
     pub sobot: SobotCredentials,
+    /// The accepted call center (V6) credentials.
+    pub callcenter: CallCenterCredentials,
+    /// The accepted Udesk credentials.
+    pub udesk: UdeskCredentials,
+    /// Udesk calls accepted per minute before HTTP 429 (`None`: no limit). Udesk documents 60
+    /// calls per minute; the sandbox refills the allowance continuously, as the `udesk`
+    /// client's limiter does.
+    pub udesk_calls_per_minute: Option<u32>,
+    /// How far a Udesk `timestamp` may be from the sandbox's clock (5 minutes, per the
+    /// secondary source the inventory cites).
+    pub udesk_timestamp_skew: Duration,
+    /// How long a Udesk nonce stays used (15 minutes, 003:540).
+    pub udesk_nonce_window: Duration,
 }
 
 impl SandboxConfig {
     /// A configuration with the given seed and size and the defaults: a free loopback port,
-    /// today's anchor, 24-hour tokens, no rate limit, the default credentials.
+    /// today's anchor, 24-hour tokens, no rate limit on Sobot, Udesk's documented 60 calls per
+    /// minute, the default credentials.
     pub fn new(seed: u64, size: Size) -> Self {
         Self {
             seed,
@@ -89,6 +148,11 @@ impl SandboxConfig {
             token_ttl: Duration::from_secs(86_400),
             rate_limit_per_second: None,
             sobot: SobotCredentials::default(),
+            callcenter: CallCenterCredentials::default(),
+            udesk: UdeskCredentials::default(),
+            udesk_calls_per_minute: Some(60),
+            udesk_timestamp_skew: Duration::from_secs(300),
+            udesk_nonce_window: Duration::from_secs(900),
         }
     }
 
@@ -107,6 +171,12 @@ impl SandboxConfig {
     /// Sets the rate limit (requests per second over all vendor endpoints).
     pub fn with_rate_limit(mut self, per_second: u32) -> Self {
         self.rate_limit_per_second = Some(per_second);
+        self
+    }
+
+    /// Sets the Udesk rate limit (calls per minute; `None` disables it).
+    pub fn with_udesk_calls_per_minute(mut self, calls: Option<u32>) -> Self {
+        self.udesk_calls_per_minute = calls;
         self
     }
 

@@ -19,7 +19,37 @@ use crate::sobot::reply::{self, Lang};
 /// Request bodies above this are refused (uploads included).
 const MAX_BODY: usize = 32 * 1024 * 1024;
 
-const JOURNAL_HEADERS: &[&str] = &["token", "language", "timezoneid", "content-type"];
+const JOURNAL_HEADERS: &[&str] = &[
+    "token",
+    "language",
+    "timezoneid",
+    "content-type",
+    "idempotency-key",
+];
+
+/// Which vendor API a path belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Api {
+    /// Sobot v5 (`/api/...`).
+    Sobot,
+    /// Sobot call center V6 (`/callservice/...`, `/tokens/...`).
+    CallCenter,
+    /// Udesk (`/open_api_v1/...`).
+    Udesk,
+}
+
+impl Api {
+    /// The API serving `path`.
+    pub fn of(path: &str) -> Self {
+        if path.starts_with(crate::udesk::PREFIX) {
+            Api::Udesk
+        } else if path.starts_with("/callservice/") || path.starts_with("/tokens/") {
+            Api::CallCenter
+        } else {
+            Api::Sobot
+        }
+    }
+}
 
 /// Journals the request, applies the rate limit and the faults that fire, then handles it.
 pub(crate) async fn gate(State(app): State<App>, request: Request, next: Next) -> Response {
@@ -51,11 +81,21 @@ pub(crate) async fn gate(State(app): State<App>, request: Request, next: Next) -
         ret_code: None,
         faults: Vec::new(),
     };
-    if over_rate_limit(&app) {
-        let mut response = StatusCode::TOO_MANY_REQUESTS.into_response();
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    let api = Api::of(&path);
+    let wait = match over_rate_limit(&app) {
+        true => Some(1),
+        false if api == Api::Udesk => udesk_rate_limit(&app),
+        false => None,
+    };
+    if let Some(seconds) = wait {
+        let mut response = (
+            StatusCode::TOO_MANY_REQUESTS,
+            "sandbox: rate limit exceeded",
+        )
+            .into_response();
+        if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
         return finish(&app, entry, response).await;
     }
     let faults = lock(&app.faults).fire(&path);
@@ -64,7 +104,10 @@ pub(crate) async fn gate(State(app): State<App>, request: Request, next: Next) -
     for fault in &faults {
         match fault {
             FaultKind::Latency { ms } => tokio::time::sleep(Duration::from_millis(*ms)).await,
-            FaultKind::TokenExpiry => lock(&app.tokens).expire(),
+            FaultKind::TokenExpiry => match api {
+                Api::CallCenter => lock(&app.cc_tokens).expire(),
+                _ => lock(&app.tokens).expire(),
+            },
             FaultKind::MalformedBody => malformed = true,
             _ => {}
         }
@@ -83,7 +126,7 @@ pub(crate) async fn gate(State(app): State<App>, request: Request, next: Next) -
                 return dropped();
             }
             FaultKind::VendorCode { code, message } => {
-                let response = vendor_error(lang, code, message.as_deref());
+                let response = vendor_error(api, lang, code, message.as_deref());
                 return finish(&app, entry, response).await;
             }
             _ => {}
@@ -104,15 +147,46 @@ pub(crate) async fn gate(State(app): State<App>, request: Request, next: Next) -
     finish(&app, entry, response).await
 }
 
-/// A vendor error in the Sobot v5 envelope, the only API served today. When the call center
-/// and Udesk (`/open_api_v1`) arrive, this picks their envelope by path prefix.
-fn vendor_error(lang: Lang, code: &str, message: Option<&str>) -> Response {
+/// A vendor error in the envelope of the API the path belongs to: Sobot v5 `{ret_code,
+/// ret_msg}`; Udesk `{code, message}` (HTTP 200); V6 `{code, status: "Failure", message}` under
+/// the HTTP status equal to the code when it is one (else 200).
+fn vendor_error(api: Api, lang: Lang, code: &str, message: Option<&str>) -> Response {
+    match api {
+        Api::Udesk => {
+            let number = code.trim().parse::<i64>().unwrap_or(2000);
+            return crate::udesk::reply::fail(number, message.unwrap_or("sandbox fault"), None);
+        }
+        Api::CallCenter => {
+            let number = code.trim().parse::<i64>().unwrap_or(500);
+            return crate::callcenter::reply::fail_code(number, message.unwrap_or("sandbox fault"));
+        }
+        Api::Sobot => {}
+    }
     match message {
         Some(text) => {
             axum::Json(serde_json::json!({"ret_code": code, "ret_msg": text})).into_response()
         }
         None => reply::fail_with(lang, code, None),
     }
+}
+
+/// The Udesk per-minute allowance: `Some(seconds to wait)` when spent.
+fn udesk_rate_limit(app: &App) -> Option<u64> {
+    let per_minute = app.config.udesk_calls_per_minute?;
+    lock(&app.udesk_guard).take(per_minute, now_ms()).err()
+}
+
+/// The top-level `"code"` of a V6 or Udesk answer (a number or a string), found without
+/// parsing the body.
+fn json_code(body: &[u8]) -> Option<String> {
+    let key = b"\"code\":";
+    let at = body.windows(key.len()).position(|window| window == key)?;
+    let rest = &body[at + key.len()..];
+    let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+    let end = rest.iter().position(|b| !b.is_ascii_alphanumeric())?;
+    (end > 0)
+        .then(|| std::str::from_utf8(&rest[..end]).ok().map(str::to_owned))
+        .flatten()
 }
 
 fn over_rate_limit(app: &App) -> bool {
@@ -153,7 +227,10 @@ async fn finish(app: &App, mut entry: JournalEntry, response: Response) -> Respo
         .await
         .unwrap_or_default();
     entry.status = parts.status.as_u16();
-    entry.ret_code = ret_code(&body);
+    entry.ret_code = match Api::of(&entry.path) {
+        Api::Sobot => ret_code(&body),
+        Api::CallCenter | Api::Udesk => json_code(&body),
+    };
     lock(&app.journal).record(entry);
     Response::from_parts(parts, Body::from(body))
 }
@@ -194,5 +271,14 @@ mod tests {
         );
         assert_eq!(ret_code(b"sandbox fault: HTTP 503"), None);
         assert_eq!(ret_code(br#"{"ret_code":"0000"#), None);
+        assert_eq!(
+            json_code(br#"{"code":1000,"x":1}"#).as_deref(),
+            Some("1000")
+        );
+        assert_eq!(
+            json_code(br#"{"apiVersion":"6","code":"401"}"#).as_deref(),
+            Some("401")
+        );
+        assert_eq!(json_code(b"plain"), None);
     }
 }

@@ -9,7 +9,8 @@ use std::time::Duration;
 use sandbox::{Sandbox, SandboxConfig, Size};
 
 const USAGE: &str = "usage: switchboard-sandbox [--port PORT] [--seed N] [--size small|demo] \
-[--anchor-ms EPOCH_MS] [--token-ttl SECONDS] [--rate-limit PER_SECOND]";
+[--anchor-ms EPOCH_MS] [--token-ttl SECONDS] [--rate-limit PER_SECOND] \
+[--udesk-rate-limit PER_MINUTE (0: none)]";
 
 fn parse(args: &[String]) -> Result<SandboxConfig, String> {
     let mut config = SandboxConfig::new(1, Size::Small);
@@ -49,6 +50,11 @@ fn parse(args: &[String]) -> Result<SandboxConfig, String> {
                     u32::try_from(number("--rate-limit")?)
                         .map_err(|_| "--rate-limit is too large".to_owned())?,
                 );
+            }
+            "--udesk-rate-limit" => {
+                let calls = u32::try_from(number("--udesk-rate-limit")?)
+                    .map_err(|_| "--udesk-rate-limit is too large".to_owned())?;
+                config.udesk_calls_per_minute = (calls > 0).then_some(calls);
             }
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
@@ -101,7 +107,11 @@ mod tests {
 
     #[test]
     fn options_set_the_configuration() {
-        let config = parse(&args("--port 0 --seed 42 --size demo --token-ttl 60")).expect("parses");
+        let config = parse(&args(
+            "--port 0 --seed 42 --size demo --token-ttl 60 --udesk-rate-limit 0",
+        ))
+        .expect("parses");
+        assert_eq!(config.udesk_calls_per_minute, None);
         assert_eq!(config.port, 0);
         assert_eq!(config.seed, 42);
         assert_eq!(config.size, Size::Demo);

@@ -12,12 +12,15 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::app::{App, RateWindow, Shared, lock};
+use crate::callcenter::auth::CcTokens;
+use crate::callcenter::idempotency::IdempotencyCache;
 use crate::clock::{UTC8, now_ms, start_of_day};
 use crate::config::{SandboxConfig, Size};
 use crate::faults::{ActiveFault, FaultRule, Faults};
 use crate::journal::{Journal, JournalEntry};
 use crate::sobot::auth::Tokens;
 use crate::state::World;
+use crate::udesk::auth::UdeskGuard;
 
 /// What a Sobot v5 client needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,17 +33,41 @@ pub struct SobotInfo {
     pub app_key: String,
 }
 
+/// What a Sobot call center (V6) client needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallCenterInfo {
+    /// Base URL without a trailing slash: give it to `sobot::callcenter::CallCenterHost::Custom`
+    /// as is; the API is under `/callservice/v6/...` and the tokens under `/tokens/...`.
+    pub base_url: String,
+    /// The application id (`appId`).
+    pub app_id: String,
+    /// The application secret.
+    pub app_secret: String,
+    /// The work number of a seeded agent (for agent tokens and the agent-side calls).
+    pub agent_no: String,
+}
+
+/// What a Udesk client needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UdeskInfo {
+    /// The tenant base URL **without** `/open_api_v1`: the `udesk` client's
+    /// `UdeskConfig::base_url` appends `/open_api_v1/` itself, so this value works verbatim.
+    pub base_url: String,
+    /// The super administrator's email.
+    pub email: String,
+    /// The API token (`open_api_auth_token`) requests are signed with.
+    pub api_token: String,
+}
+
 /// Everything a client needs to reach the sandbox: the first line the binary prints.
-///
-/// `callcenter` and `udesk` are `null` until those simulators exist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConnectionInfo {
     /// Sobot v5 (Ticket and CRM).
     pub sobot: SobotInfo,
-    /// Sobot call center V6 (not yet simulated).
-    pub callcenter: Option<serde_json::Value>,
-    /// Udesk (not yet simulated).
-    pub udesk: Option<serde_json::Value>,
+    /// Sobot call center V6.
+    pub callcenter: Option<CallCenterInfo>,
+    /// Udesk (ticket Open API).
+    pub udesk: Option<UdeskInfo>,
     /// The admin API's base URL (`.../__sandbox`).
     pub admin_url: String,
 }
@@ -68,10 +95,13 @@ pub struct Sandbox {
 }
 
 fn router(app: App) -> Router {
-    let vendor = crate::sobot::router().layer(axum::middleware::from_fn_with_state(
-        app.clone(),
-        crate::gate::gate,
-    ));
+    let vendor = crate::sobot::router()
+        .merge(crate::udesk::router())
+        .merge(crate::callcenter::router(app.clone()))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            crate::gate::gate,
+        ));
     Router::new()
         .merge(vendor)
         .nest("/__sandbox", crate::admin::router())
@@ -99,13 +129,23 @@ impl Sandbox {
                 appid: config.sobot.appid.clone(),
                 app_key: config.sobot.app_key.clone(),
             },
-            callcenter: None,
-            udesk: None,
+            callcenter: Some(CallCenterInfo {
+                base_url: base.clone(),
+                app_id: config.callcenter.app_id.clone(),
+                app_secret: config.callcenter.app_secret.clone(),
+                agent_no: config.callcenter.agent_no.clone(),
+            }),
+            udesk: Some(UdeskInfo {
+                base_url: base.clone(),
+                email: config.udesk.email.clone(),
+                api_token: config.udesk.api_token.clone(),
+            }),
             admin_url: format!("{base}/__sandbox"),
         };
         let world = crate::seed::generate(config.seed, config.size, anchor);
         let app: App = Arc::new(Shared {
             tokens: Mutex::new(Tokens::new(config.seed, config.token_ttl)),
+            cc_tokens: Mutex::new(CcTokens::new(config.seed, config.token_ttl)),
             config,
             info,
             world: RwLock::new(world),
@@ -113,6 +153,8 @@ impl Sandbox {
             journal: Mutex::new(Journal::default()),
             rate: Mutex::new(RateWindow::default()),
             files: Mutex::new(HashMap::new()),
+            udesk_guard: Mutex::new(UdeskGuard::default()),
+            idempotency: Mutex::new(IdempotencyCache::default()),
         });
         let (stop, stopped) = oneshot::channel::<()>();
         let service = router(app.clone());
@@ -200,14 +242,32 @@ impl Sandbox {
         self.app.reseed(seed, size, anchor);
     }
 
-    /// Expires the current Sobot token now.
+    /// Expires the current Sobot token and every call-center token now.
     pub fn expire_token(&self) {
         lock(&self.app.tokens).expire();
+        lock(&self.app.cc_tokens).expire();
     }
 
-    /// Sets the lifetime of tokens issued from now on.
+    /// Sets the lifetime of Sobot and call-center tokens issued from now on.
     pub fn set_token_ttl(&self, ttl: Duration) {
         lock(&self.app.tokens).set_ttl(ttl);
+        lock(&self.app.cc_tokens).set_ttl(ttl);
+    }
+
+    /// How many call-center tokens (company and agent) were issued so far.
+    pub fn callcenter_tokens_issued(&self) -> u64 {
+        lock(&self.app.cc_tokens).issued()
+    }
+
+    /// How many `Idempotency-Key` answers the call center keeps.
+    pub fn idempotency_keys(&self) -> usize {
+        lock(&self.app.idempotency).len()
+    }
+
+    /// The bytes of a file the sandbox serves under `/__sandbox/files/{id}` (uploads, import
+    /// error reports).
+    pub fn file(&self, id: &str) -> Option<Vec<u8>> {
+        lock(&self.app.files).get(id).map(|f| f.bytes.to_vec())
     }
 
     /// How many Sobot tokens were issued so far.

@@ -31,7 +31,73 @@ async fn info_tells_the_base_urls_credentials_and_seed() {
     assert!(!sandbox.sobot_base_url().ends_with('/'));
     assert_eq!(info["seed"], 7);
     assert_eq!(info["size"], "small");
-    assert!(info["udesk"].is_null() && info["callcenter"].is_null());
+    assert_eq!(info["udesk"]["base_url"], sandbox.sobot_base_url());
+    assert_eq!(info["callcenter"]["base_url"], sandbox.sobot_base_url());
+    assert_eq!(info["callcenter"]["agent_no"], "1001");
+    assert_eq!(
+        serde_json::to_value(sandbox.info()).expect("info")["udesk"],
+        info["udesk"]
+    );
+}
+
+#[tokio::test]
+async fn faults_journal_and_reset_cover_the_call_center_and_udesk() {
+    let sandbox = sandbox().await;
+    let url = format!("{}/faults", sandbox.admin_url());
+    let rule = serde_json::json!({
+        "path": "/callservice/v6/cc-config/*",
+        "kind": {"kind": "vendor_code", "code": "403", "message": "not allowed"},
+        "trigger": {"count": 1}
+    });
+    let (status, _) = admin(reqwest::Method::POST, url, Some(rule)).await;
+    assert_eq!(status, 200);
+    let client = common::vendors::cc(&sandbox);
+    let refused = client
+        .queues()
+        .page(1, 10)
+        .await
+        .expect_err("the fault fires");
+    assert!(matches!(refused, sobot::Error::Auth { .. }), "{refused}");
+    client.queues().page(1, 10).await.expect("spent");
+    let udesk = common::vendors::udesk(&sandbox);
+    let id = udesk
+        .tickets()
+        .create(&udesk::tickets::NewTicket::new("Journaled", "x"))
+        .await
+        .expect("created");
+    let (_, journal) = admin(
+        reqwest::Method::GET,
+        format!("{}/journal?path=/open_api_v1/tickets", sandbox.admin_url()),
+        None,
+    )
+    .await;
+    let entries = journal.as_array().expect("entries");
+    assert_eq!(entries.last().expect("one")["ret_code"], "1000");
+    let (_, journal) = admin(
+        reqwest::Method::GET,
+        format!("{}/journal?path=/callservice/", sandbox.admin_url()),
+        None,
+    )
+    .await;
+    let codes: Vec<_> = journal
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| e["ret_code"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(codes, ["403", "200"]);
+    let (status, _) = admin(
+        reqwest::Method::POST,
+        format!("{}/reset", sandbox.admin_url()),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let gone = udesk
+        .tickets()
+        .detail(&udesk::tickets::TicketKey::id(id))
+        .await;
+    assert!(gone.is_err(), "reset restores the seeded Udesk tickets");
 }
 
 #[tokio::test]

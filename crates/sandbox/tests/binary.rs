@@ -38,7 +38,13 @@ async fn the_first_line_is_the_connection_json_and_the_server_answers() {
             .as_str()
             .is_some_and(|u| u.ends_with("/__sandbox"))
     );
-    assert!(info["callcenter"].is_null() && info["udesk"].is_null());
+    assert_eq!(info["callcenter"]["base_url"], info["sobot"]["base_url"]);
+    for key in ["app_id", "app_secret", "agent_no"] {
+        assert!(info["callcenter"][key].is_string(), "callcenter.{key}");
+    }
+    // The udesk client appends /open_api_v1 itself: the printed base URL has no prefix.
+    assert_eq!(info["udesk"]["base_url"], info["sobot"]["base_url"]);
+    assert!(info["udesk"]["email"].is_string() && info["udesk"]["api_token"].is_string());
     let served: Value = vendor_http::reqwest::get(format!(
         "{}/info",
         info["admin_url"].as_str().unwrap_or_default()

@@ -12,7 +12,7 @@ import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { TicketsPage } from '../features/tickets/TicketsPage';
+import { TicketsPage, validateTicketsSearch } from '../features/tickets/TicketsPage';
 import { AppLayout } from './shell/AppLayout';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { RouteError } from './shell/RouteError';
@@ -28,7 +28,7 @@ function buildRouteTree() {
 
   return rootRoute.addChildren([
     indexRoute,
-    createRoute({ ...parent, path: '/tickets', component: TicketsPage }),
+    createRoute({ ...parent, path: '/tickets', component: TicketsPage, validateSearch: validateTicketsSearch }),
     createRoute({ ...parent, path: '/customers', component: CustomersPage }),
     createRoute({ ...parent, path: '/blacklist', component: BlacklistPage }),
     createRoute({ ...parent, path: '/campaigns', component: CampaignsPage }),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { en, zhCN } from './bundles';
 
 type Tree = { [key: string]: string | Tree };
 

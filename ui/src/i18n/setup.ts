@@ -1,8 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
+import { en, zhCN } from './bundles';
 import { type AppLanguage, APP_LANGUAGES, browserLocale, languageFromLocale } from './language';
-import zhCN from './zh-CN.json';
 
 /** Translation resources, bundled (no network loading: strict CSP, offline app). */
 export const resources = {

@@ -27,7 +27,7 @@ function vendorName(t: TFunction, vendor: string): string {
 }
 
 function fieldName(t: TFunction, field: string): string {
-  return field === 'language' || field === 'theme' ? t(`fields.${field}`) : field;
+  return field === 'language' || field === 'theme' || field === 'first_sync_months' ? t(`fields.${field}`) : field;
 }
 
 function describeIpcError(t: TFunction, error: IpcError): ErrorText {

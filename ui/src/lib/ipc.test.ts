@@ -32,12 +32,10 @@ describe('unwrapResult / runCommand', () => {
     const received: unknown[] = [];
     mockIPC((cmd, args) => {
       received.push([cmd, args]);
-      return { language: 'en', theme: 'dark' };
+      return { language: 'en', theme: 'dark', first_sync_months: 6 };
     });
-    await expect(runCommand(commands.setUiSettings({ language: 'en', theme: 'dark' }))).resolves.toEqual({
-      language: 'en',
-      theme: 'dark',
-    });
-    expect(received).toEqual([['set_ui_settings', { settings: { language: 'en', theme: 'dark' } }]]);
+    const settings = { language: 'en', theme: 'dark', first_sync_months: 6 } as const;
+    await expect(runCommand(commands.setUiSettings(settings))).resolves.toEqual(settings);
+    expect(received).toEqual([['set_ui_settings', { settings }]]);
   });
 });

@@ -4,6 +4,7 @@ import type { Channel } from '@tauri-apps/api/core';
 import type {
   ActiveProfile,
   AppInfo,
+  AuditRow,
   ConnectionTest,
   FieldIssue,
   IpcError,
@@ -27,7 +28,8 @@ export type CommandName =
   | 'get_active_profile'
   | 'open_demo_workspace'
   | 'set_active_profile'
-  | 'sync_profile';
+  | 'sync_profile'
+  | 'list_audit_log';
 
 /** The demo profile the fake backend opens. */
 export const DEMO_PROFILE: ActiveProfile = { id: 'demo', name: 'Demo workspace', isDemo: true };
@@ -85,6 +87,7 @@ export const TEST_PROFILE: ProfileForm = {
       hasApiToken: true,
     },
   ],
+  keychainError: null,
 };
 
 /**
@@ -99,7 +102,8 @@ export function tauriRejection(value: unknown): Promise<never> {
 /** Options of installFakeBackend. */
 export interface FakeBackendOptions {
   appInfo?: Partial<AppInfo>;
-  settings?: UiSettings;
+  /** The UI settings; keys left out take their defaults (system language and theme, 6 months). */
+  settings?: Partial<UiSettings>;
   /** Commands that answer with this error instead of succeeding. */
   errors?: Partial<Record<CommandName, IpcError>>;
   /** Commands that never answer. */
@@ -112,8 +116,15 @@ export interface FakeBackendOptions {
   connectionTests?: Record<string, ConnectionTest>;
   /** The profile active at start (default: none). */
   activeProfile?: ActiveProfile | null;
+  /** The audit log list_audit_log pages through, newest first (default: empty). */
+  auditLog?: AuditRow[];
   /** What sync_profile reports: progress events sent first, then the summaries it answers. */
   sync?: { progress: SyncProgressEvent[]; summaries: SyncSummary[] };
+  /**
+   * Answers for further commands by IPC name (features add their own fakes, e.g.
+   * test/fakeTickets.ts); consulted before the built-in ones.
+   */
+  handlers?: Record<string, (args: Record<string, unknown>) => unknown>;
 }
 
 /** The fake backend's state and the calls it received. */
@@ -206,6 +217,7 @@ function saveProfile(backend: FakeBackend, form: ProfileForm): ProfileForm {
         hasApiToken: keep(accountId, account.apiToken, account.hasApiToken),
       };
     }),
+    keychainError: null,
   };
   const index = backend.profiles.findIndex((profile) => profile.id === profileId);
   if (index >= 0) backend.profiles[index] = saved;
@@ -218,7 +230,7 @@ export function installFakeBackend(options: FakeBackendOptions = {}): FakeBacken
   const appInfo: AppInfo = { ...TEST_APP_INFO, ...options.appInfo };
   const backend: FakeBackend = {
     calls: [],
-    settings: options.settings ?? { language: 'system', theme: 'system' },
+    settings: { language: 'system', theme: 'system', first_sync_months: 6, ...options.settings },
     errors: { ...options.errors },
     profiles: structuredClone(options.profiles ?? []),
     secrets: new Map(),
@@ -232,6 +244,8 @@ export function installFakeBackend(options: FakeBackendOptions = {}): FakeBacken
     if (options.hang?.includes(cmd as CommandName)) return new Promise(() => undefined);
     const error = backend.errors[cmd as CommandName];
     if (error) return tauriRejection(error);
+    const handler = options.handlers?.[cmd];
+    if (handler) return handler((args ?? {}) as Record<string, unknown>);
     switch (cmd as CommandName) {
       case 'app_info':
         return appInfo;
@@ -278,6 +292,12 @@ export function installFakeBackend(options: FakeBackendOptions = {}): FakeBacken
         if (!profile) return tauriRejection({ code: 'notFound', what: 'profile', message: id } satisfies IpcError);
         backend.activeProfile = { id: profile.id, name: profile.name, isDemo: false };
         return backend.activeProfile;
+      }
+      case 'list_audit_log': {
+        const { beforeId, limit } = args as { profileId: string; beforeId: string | null; limit: number };
+        const rows = options.auditLog ?? [];
+        const start = beforeId === null ? 0 : rows.findIndex((row) => row.id === beforeId) + 1;
+        return rows.slice(start, start + limit);
       }
       default:
         return tauriRejection(`command ${cmd} not found`);

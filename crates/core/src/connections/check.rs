@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sobot::SobotClient;
+use sobot::callcenter::CallCenterClient;
 use udesk::UdeskClient;
 use vendor_http::HttpError;
 
@@ -206,5 +207,30 @@ pub async fn check_udesk(client: &UdeskClient) -> ConnectionCheck {
         Err(err) => ConnectionCheck::Failed(
             explain_signature(&client.config().base_url, classify_udesk(&err)).await,
         ),
+    }
+}
+
+/// Tests a Sobot call center (V6) connection: a fresh company token (signed with the app
+/// secret and this computer's clock), then the first page of skill groups. A refused token is
+/// a rejected signature (V6 does not tell a wrong secret from a wrong clock; the vendor's
+/// `Date` header does) unless the vendor names the app id, which is a bad credential.
+pub async fn check_callcenter(client: &CallCenterClient) -> ConnectionCheck {
+    let outcome = async {
+        client.company_token_broker().invalidate().await;
+        client.queues().page(1, 1).await.map(|_| ())
+    }
+    .await;
+    match outcome {
+        Ok(()) => ConnectionCheck::Ok,
+        Err(err) => {
+            let mut found = classify_sobot(&err);
+            if found.kind == ProblemKind::SignatureRejected
+                && found.message.to_lowercase().contains("appid")
+            {
+                found.kind = ProblemKind::BadCredential;
+            }
+            let base = client.config().host.base_url();
+            ConnectionCheck::Failed(explain_signature(&base, found).await)
+        }
     }
 }

@@ -3,10 +3,14 @@
 
 use std::sync::Arc;
 
+use sobot::callcenter::{AgentIdentity, CallCenterClient, CallCenterConfig, CallCenterHost};
 use sobot::{Host, Language, SobotClient, SobotConfig};
 use udesk::{UdeskClient, UdeskConfig};
 
-use crate::profiles::{SobotConnection, SobotRegion, TimeDialect, UdeskConnection, VendorLanguage};
+use crate::profiles::{
+    CallCenterConnection, SobotConnection, SobotRegion, TimeDialect, UdeskConnection,
+    VendorLanguage,
+};
 use crate::secrets::{SecretError, SecretKey, SecretKind, SecretStore, SecretTokenStore};
 
 /// Why a client could not be built.
@@ -105,5 +109,40 @@ pub fn udesk_client(
         message: err.to_string(),
     })?;
     UdeskClient::new(UdeskConfig::new(base, connection.email.clone(), token))
+        .map_err(|err| ClientError::Config(err.to_string()))
+}
+
+/// The call center (V6) client of a profile's connection: its app secret from the keychain,
+/// the company token cached there too (shared by the app and the CLI), agent tokens for the
+/// connection's work number when one is set.
+pub fn callcenter_client(
+    profile_id: &str,
+    connection: &CallCenterConnection,
+    secrets: Arc<dyn SecretStore>,
+) -> Result<CallCenterClient, ClientError> {
+    let app_secret = secret(
+        secrets.as_ref(),
+        &SecretKey::new(profile_id, &connection.id, SecretKind::AppSecret),
+        "app secret",
+    )?;
+    let base = url::Url::parse(&connection.base_url).map_err(|err| ClientError::InvalidUrl {
+        field: "callcenter.base_url",
+        message: err.to_string(),
+    })?;
+    let mut config = CallCenterConfig::new(
+        CallCenterHost::Custom(base),
+        connection.app_id.clone(),
+        app_secret,
+    );
+    if !connection.agent_no.trim().is_empty() {
+        config = config.with_agent(AgentIdentity::WorkNumber(connection.agent_no.clone()));
+    }
+    let tokens = SecretTokenStore::new(
+        secrets,
+        SecretKey::new(profile_id, &connection.id, SecretKind::CachedToken),
+    );
+    CallCenterClient::builder(config)
+        .token_store(Arc::new(tokens))
+        .build()
         .map_err(|err| ClientError::Config(err.to_string()))
 }

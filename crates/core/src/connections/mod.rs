@@ -5,6 +5,7 @@ mod check;
 mod clients;
 
 pub use check::{
-    ConnectionCheck, Problem, ProblemKind, check_sobot, check_udesk, classify_sobot, classify_udesk,
+    ConnectionCheck, Problem, ProblemKind, check_callcenter, check_sobot, check_udesk,
+    classify_sobot, classify_udesk,
 };
-pub use clients::{ClientError, sobot_client, udesk_client};
+pub use clients::{ClientError, callcenter_client, sobot_client, udesk_client};

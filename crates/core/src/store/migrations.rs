@@ -83,6 +83,24 @@ pub const MIGRATIONS: &[&str] = &[
         updated_at_ms  INTEGER NOT NULL
     );
     "#,
+    // 2: what the user last saw of each ticket ("changed since you last looked") and per-connection
+    //    preferences (the agent the user acts as).
+    r#"
+    CREATE TABLE ticket_seen (
+        connection_id      TEXT NOT NULL,
+        ticket_id          TEXT NOT NULL,
+        seen_updated_at_ms INTEGER NOT NULL,
+        seen_at_ms         INTEGER NOT NULL,
+        PRIMARY KEY (connection_id, ticket_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE connection_settings (
+        connection_id  TEXT NOT NULL,
+        key            TEXT NOT NULL,
+        value          TEXT NOT NULL,
+        PRIMARY KEY (connection_id, key)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,8 +1,12 @@
 //! The local store: one SQLite database per profile (WAL), migrated on open.
 
 pub mod audit;
+pub mod connection_settings;
 mod migrations;
+pub mod reference;
+pub mod seen;
 pub mod sync_state;
+pub mod ticket_rows;
 pub mod tickets;
 pub mod views;
 

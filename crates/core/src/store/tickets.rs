@@ -157,8 +157,15 @@ pub struct TicketPageRequest {
     pub limit: u32,
 }
 
+impl TicketPageRequest {
+    /// The column this request sorts by.
+    pub(crate) fn sort_column(&self) -> &'static str {
+        self.sort.column()
+    }
+}
+
 /// Builds the WHERE clause and its parameters for a filter.
-fn where_clause(filter: &TicketFilter) -> (String, Vec<Value>) {
+pub(crate) fn where_clause(filter: &TicketFilter) -> (String, Vec<Value>) {
     let mut conditions: Vec<String> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
     let lists: [(&str, &Vec<String>); 7] = [
@@ -218,7 +225,7 @@ fn where_clause(filter: &TicketFilter) -> (String, Vec<Value>) {
     (clause, values)
 }
 
-const COLUMNS: &str = "connection_id, ticket_id, vendor, ticket_code, title, content, status_code, \
+pub(crate) const COLUMNS: &str = "connection_id, ticket_id, vendor, ticket_code, title, content, status_code, \
      priority_code, source_code, category_id, assignee_id, assignee_name, group_id, group_name, \
      customer_id, customer_name, created_at_ms, updated_at_ms, custom_fields, raw";
 
@@ -264,7 +271,7 @@ pub fn upsert_tickets(
     Ok(tickets.len())
 }
 
-fn row_to_ticket(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTicket> {
+pub(crate) fn row_to_ticket(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTicket> {
     let json = |index: usize| -> rusqlite::Result<serde_json::Value> {
         let text: String = row.get(index)?;
         serde_json::from_str(&text).map_err(|err| {

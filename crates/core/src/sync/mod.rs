@@ -2,6 +2,7 @@
 //! connection. Windows are planned and recorded before anything is fetched, fetched concurrently,
 //! and marked done one by one, so a killed sync resumes where it stopped.
 
+pub mod reference;
 mod sobot_source;
 mod udesk_source;
 
@@ -107,6 +108,8 @@ pub struct SyncReport {
     pub tickets: usize,
     /// Windows that failed (they stay pending for the next run).
     pub failures: Vec<(Window, FetchError)>,
+    /// Reference data calls that failed (their kinds keep the previous items).
+    pub reference_failures: Vec<FetchError>,
     /// The new cursor when the whole plan is done.
     pub synced_until_ms: Option<i64>,
 }
@@ -159,6 +162,7 @@ pub async fn sync_tickets<S: TicketSource>(
         windows_fetched: 0,
         tickets: 0,
         failures: Vec::new(),
+        reference_failures: Vec::new(),
         synced_until_ms: None,
     };
     let mut fetches = futures::stream::iter(pending)

@@ -8,6 +8,7 @@ use sobot::ticket::{TicketFilter, TicketSummary, TicketTime};
 use sobot::time::{TimeWindow, parse_datetime};
 use vendor_http::{RetryClass, Retryable};
 
+use super::reference::SobotDirectory;
 use super::{FetchError, TicketSource};
 use crate::store::sync_state::Window;
 use crate::store::tickets::{StoredTicket, Vendor};
@@ -17,6 +18,7 @@ use crate::store::tickets::{StoredTicket, Vendor};
 pub struct SobotTicketSource {
     connection_id: String,
     client: SobotClient,
+    directory: SobotDirectory,
 }
 
 impl SobotTicketSource {
@@ -25,7 +27,20 @@ impl SobotTicketSource {
         Self {
             connection_id: connection_id.into(),
             client,
+            directory: SobotDirectory::default(),
         }
+    }
+
+    /// Resolves the agent, group and category names the ticket list sends to their ids through
+    /// `directory` (built from the connection's reference data).
+    pub fn with_directory(mut self, directory: SobotDirectory) -> Self {
+        self.directory = directory;
+        self
+    }
+
+    /// The account's UTC offset (how its local date-times are read).
+    pub(crate) fn utc_offset(&self) -> chrono::FixedOffset {
+        self.client.config().utc_offset
     }
 
     fn instant(ms: i64) -> DateTime<Utc> {
@@ -33,7 +48,12 @@ impl SobotTicketSource {
     }
 
     /// Maps a listed ticket; `None` when it has no id (nothing to key it by).
-    fn to_stored(&self, summary: TicketSummary) -> Option<StoredTicket> {
+    /// The client it reads through.
+    pub(crate) fn client(&self) -> &SobotClient {
+        &self.client
+    }
+
+    pub(crate) fn to_stored(&self, summary: TicketSummary) -> Option<StoredTicket> {
         let offset = self.client.config().utc_offset;
         let millis = |ms: Option<i64>, text: &Option<String>| {
             ms.or_else(|| {
@@ -60,10 +80,10 @@ impl SobotTicketSource {
                 .unwrap_or_default(),
             priority_code: summary.ticket_level.map(|l| l.code().to_owned()),
             source_code: summary.ticket_from.map(|s| s.code().to_owned()),
-            category_id: None,
-            assignee_id: None,
+            category_id: self.directory.category(summary.ticket_type_name.as_deref()),
+            assignee_id: self.directory.agent(summary.deal_agent_name.as_deref()),
             assignee_name: summary.deal_agent_name,
-            group_id: None,
+            group_id: self.directory.group(summary.deal_group_name.as_deref()),
             group_name: summary.deal_group_name,
             customer_id: None,
             customer_name: summary.user_nick.or(summary.user_name),

@@ -7,6 +7,7 @@ use udesk::UdeskClient;
 use udesk::tickets::{Ticket, TicketListQuery};
 use vendor_http::{RetryClass, Retryable};
 
+use super::reference::{udesk_platform_code, udesk_priority_code, udesk_status_code};
 use super::{FetchError, TicketSource};
 use crate::store::sync_state::Window;
 use crate::store::tickets::{StoredTicket, Vendor};
@@ -27,7 +28,12 @@ impl UdeskTicketSource {
         }
     }
 
-    fn to_stored(&self, ticket: Ticket) -> StoredTicket {
+    /// The client it reads through.
+    pub(crate) fn client(&self) -> &UdeskClient {
+        &self.client
+    }
+
+    pub(crate) fn to_stored(&self, ticket: Ticket) -> StoredTicket {
         let millis = |text: &Option<String>| {
             text.as_deref()
                 .and_then(udesk::time::parse)
@@ -48,10 +54,10 @@ impl UdeskTicketSource {
                 .status_en
                 .as_ref()
                 .map(|s| s.code().to_owned())
-                .or_else(|| ticket.status.clone())
+                .or_else(|| ticket.status.as_deref().map(udesk_status_code))
                 .unwrap_or_default(),
-            priority_code: ticket.priority.clone(),
-            source_code: ticket.platform.clone(),
+            priority_code: ticket.priority.as_deref().map(udesk_priority_code),
+            source_code: ticket.platform.as_deref().map(udesk_platform_code),
             category_id: ticket.template_id.clone(),
             assignee_id: ticket.assignee_id.clone(),
             assignee_name: ticket.assignee_name.clone(),

@@ -140,7 +140,7 @@ impl Ctx {
 
 /// The fixed offsets of the zones the sandbox understands in `timezoneid` (DST ignored); other
 /// zones fall back to the default `Asia/Shanghai`.
-fn zone_offset(zone: &str) -> Option<i32> {
+pub(crate) fn zone_offset(zone: &str) -> Option<i32> {
     let hours = match zone.trim() {
         "Asia/Shanghai" | "Asia/Singapore" | "Asia/Hong_Kong" | "Asia/Taipei"
         | "Asia/Kuala_Lumpur" | "Asia/Manila" | "Australia/Perth" => 8.0,

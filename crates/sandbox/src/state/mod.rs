@@ -1,19 +1,24 @@
-//! The sandbox's mutable world: the organisation, the Sobot ticket store and the CRM.
+//! The sandbox's mutable world: the organisation, the Sobot ticket store and the CRM, the call
+//! center (V6) tenant and the Udesk tenant.
 //!
 //! One [`World`] sits behind a lock in the running server; every handler reads or changes it
 //! synchronously, so a request sees a consistent snapshot. IDs of objects created through the
 //! API come from the world's own seeded generator, so a repeated request sequence repeats them.
 
+pub mod callcenter;
 pub mod crm;
 pub mod tickets;
+pub mod udesk;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::config::Size;
 
+pub use callcenter::CallCenterState;
 pub use crm::{CrmState, CustomerRecord, Enterprise};
 pub use tickets::{TicketRecord, TicketState};
+pub use udesk::UdeskState;
 
 /// A skill group.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +97,10 @@ pub struct World {
     pub tickets: TicketState,
     /// The CRM's data.
     pub crm: CrmState,
+    /// The call center (V6) tenant.
+    pub callcenter: CallCenterState,
+    /// The Udesk tenant.
+    pub udesk: UdeskState,
     /// The generator of IDs for objects created through the API.
     pub rng: ChaCha8Rng,
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod builders;
+pub mod vendors;
 
 use std::time::Duration;
 

@@ -1,9 +1,10 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SyncControl } from '../../features/sync/SyncControl';
+import { ProfileMenu } from '../../features/workspace/ProfileMenu';
 import { useActiveProfile, useOpenDemoWorkspace } from '../../features/workspace/useActiveProfile';
 
-/** The status bar's left side: the active profile, or a way to open the demo workspace. */
+/** The status bar's left side: the active profile (with the profile menu), or a way to open the demo workspace. */
 export function ActiveProfileStatus() {
   const { t } = useTranslation();
   const { data: profile, isPending } = useActiveProfile();
@@ -27,6 +28,7 @@ export function ActiveProfileStatus() {
               {t('workspace.demoBadge')}
             </Badge>
           )}
+          <ProfileMenu />
           <SyncControl profileId={profile.id} labels={{}} compact />
         </Group>
       ) : (
@@ -43,6 +45,7 @@ export function ActiveProfileStatus() {
           >
             {t('workspace.openDemo')}
           </Button>
+          <ProfileMenu />
         </Group>
       )}
     </Group>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionTest } from '../../bindings';
 
 /** Which kind of connection was tested: decides the vendor name and what its credential is called. */
-export type TestedVendor = 'sobot' | 'udesk';
+export type TestedVendor = 'sobot' | 'sobotCallcenter' | 'udesk';
 
 /** Props of ConnectionTestResult. */
 export interface ConnectionTestResultProps {

@@ -7,8 +7,16 @@ import { ConnectionTestResult, type TestedVendor } from './ConnectionTestResult'
 import { SOBOT_REGION_HOSTS } from './draft';
 import { useTestConnection } from './useProfiles';
 
-function SecretBadge({ stored, testId }: { stored: boolean; testId: string }) {
+/** Where a connection's secret is: in the keychain, missing, or unknown because the keychain could not be read. */
+function SecretBadge({ stored, unavailable, testId }: { stored: boolean; unavailable: boolean; testId: string }) {
   const { t } = useTranslation();
+  if (unavailable && !stored) {
+    return (
+      <Badge variant="light" color="gray" radius="sm" tt="none" data-testid={testId}>
+        {t('profiles.secret.unavailableShort')}
+      </Badge>
+    );
+  }
   return (
     <Badge variant="light" color={stored ? 'teal' : 'orange'} radius="sm" tt="none" data-testid={testId}>
       {stored ? t('profiles.secret.storedShort') : t('profiles.secret.missingShort')}
@@ -89,6 +97,7 @@ export interface ProfileCardProps {
 export function ProfileCard({ profile, onEdit, onDelete }: ProfileCardProps) {
   const { t } = useTranslation();
   const { sobot, callcenter, udesk } = profile;
+  const keychainUnavailable = profile.keychainError !== null;
   const sections: ReactNode[] = [];
   const syncLabels: Record<string, string> = {};
   if (sobot) syncLabels[sobot.id] = t('profiles.connection.sobot');
@@ -104,7 +113,11 @@ export function ProfileCard({ profile, onEdit, onDelete }: ProfileCardProps) {
         vendor="sobot"
         address={address}
       >
-        <ConnectionHeading secret={<SecretBadge stored={sobot.hasAppKey} testId={`secret-status-${sobot.id}`} />}>
+        <ConnectionHeading secret={<SecretBadge
+              stored={sobot.hasAppKey}
+              unavailable={keychainUnavailable}
+              testId={`secret-status-${sobot.id}`}
+            />}>
           {t('profiles.connection.sobot')}
         </ConnectionHeading>
         <Detail>
@@ -117,9 +130,21 @@ export function ProfileCard({ profile, onEdit, onDelete }: ProfileCardProps) {
 
   if (callcenter) {
     sections.push(
-      <Stack gap={2} key={`callcenter-${callcenter.id}`}>
+      <TestableConnection
+        key={`callcenter-${callcenter.id}`}
+        profileId={profile.id}
+        connectionId={callcenter.id}
+        vendor="sobotCallcenter"
+        address={callcenter.baseUrl}
+      >
         <ConnectionHeading
-          secret={<SecretBadge stored={callcenter.hasAppSecret} testId={`secret-status-${callcenter.id}`} />}
+          secret={
+            <SecretBadge
+              stored={callcenter.hasAppSecret}
+              unavailable={keychainUnavailable}
+              testId={`secret-status-${callcenter.id}`}
+            />
+          }
         >
           {t('profiles.connection.callcenter')}
         </ConnectionHeading>
@@ -127,10 +152,7 @@ export function ProfileCard({ profile, onEdit, onDelete }: ProfileCardProps) {
         <Detail>
           {t('profiles.connection.callcenterDetails', { appId: callcenter.appId, agentNo: callcenter.agentNo })}
         </Detail>
-        <Text size="xs" c="dimmed" fs="italic">
-          {t('profiles.test.callCenterNotYet')}
-        </Text>
-      </Stack>,
+      </TestableConnection>,
     );
   }
 
@@ -144,7 +166,13 @@ export function ProfileCard({ profile, onEdit, onDelete }: ProfileCardProps) {
         address={account.baseUrl}
       >
         <ConnectionHeading
-          secret={<SecretBadge stored={account.hasApiToken} testId={`secret-status-${account.id}`} />}
+          secret={
+            <SecretBadge
+              stored={account.hasApiToken}
+              unavailable={keychainUnavailable}
+              testId={`secret-status-${account.id}`}
+            />
+          }
         >
           {t('profiles.connection.udesk', { name: account.name })}
         </ConnectionHeading>
@@ -183,6 +211,16 @@ export function ProfileCard({ profile, onEdit, onDelete }: ProfileCardProps) {
             </Button>
           </Group>
         </Group>
+        {profile.keychainError !== null ? (
+          <Alert
+            color="orange"
+            variant="light"
+            title={t('profiles.secret.unavailableTitle')}
+            data-testid={`keychain-unavailable-${profile.id}`}
+          >
+            {t('profiles.secret.unavailableMessage', { detail: profile.keychainError })}
+          </Alert>
+        ) : null}
         {sections.length === 0 ? (
           <Alert variant="light" color="gray">
             {t('profiles.card.noConnections')}

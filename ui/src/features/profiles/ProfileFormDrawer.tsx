@@ -361,9 +361,7 @@ function ProfileFormBody({ initial, onCancel, onSaved }: ProfileFormBodyProps) {
                 withAsterisk
                 spellCheck={false}
               />
-              <Text size="xs" c="dimmed">
-                {t('profiles.test.callCenterNotYet')}
-              </Text>
+              <SaveFirstNote saved={callcenter.id !== ''} />
             </Stack>
           </Fieldset>
         ) : null}

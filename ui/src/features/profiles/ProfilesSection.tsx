@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileForm } from '../../bindings';
 import { ProfilesIcon } from '../../components/icons';
 import { SettingsCard } from '../../components/SettingsCard';
+import { DemoWorkspaceCard } from '../workspace/DemoWorkspaceCard';
 import { ProfileCard } from './ProfileCard';
 import { ProfileFormDrawer } from './ProfileFormDrawer';
 import { useDeleteProfile, useProfiles } from './useProfiles';
@@ -146,6 +147,7 @@ export function ProfilesSection() {
         ) : null}
       </Group>
       {body}
+      <DemoWorkspaceCard />
       <ProfileFormDrawer
         opened={editing?.opened ?? false}
         profile={editing?.profile ?? null}

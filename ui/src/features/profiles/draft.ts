@@ -130,6 +130,7 @@ export function formOf(draft: ProfileDraft): ProfileForm {
       ? { ...draft.callcenter, appSecret: secretOrNull(draft.callcenter.appSecret) }
       : null,
     udesk: draft.udesk.map(({ key: _key, ...account }) => ({ ...account, apiToken: secretOrNull(account.apiToken) })),
+    keychainError: null,
   };
 }
 

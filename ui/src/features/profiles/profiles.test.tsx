@@ -103,6 +103,7 @@ describe('Profiles and connections', { timeout: 20_000 }, () => {
           hasApiToken: false,
         },
       ],
+      keychainError: null,
     };
     expect(backend.callsTo('validate_profile')[0]?.args).toEqual({ form: expected });
     expect(savedForms(backend)).toEqual([expected]);
@@ -268,6 +269,7 @@ describe('Profiles and connections', { timeout: 20_000 }, () => {
       connectionTests: {
         'sobot-1': { ok: false, problem: 'signatureRejected', vendorCode: null, message: 'sign mismatch' },
         'udesk-1': { ok: false, problem: 'vendor', vendorCode: '2001', message: '账号已停用' },
+        'callcenter-1': { ok: false, problem: 'clockSkew', vendorCode: '401', message: 'sign invalid' },
       },
     });
     const { user } = renderApp('/settings');
@@ -288,9 +290,14 @@ describe('Profiles and connections', { timeout: 20_000 }, () => {
       { profileId: 'profile-east', connectionId: 'sobot-1' },
       { profileId: 'profile-east', connectionId: 'udesk-1' },
     ]);
-    // The call center has no test yet, and says so.
-    expect(within(card).queryByTestId('connection-test-callcenter-1')).not.toBeInTheDocument();
-    expect(card).toHaveTextContent('Testing the call-center connection is not available yet.');
+
+    await user.click(within(card).getByTestId('connection-test-callcenter-1'));
+    const callcenter = await within(card).findByTestId('connection-test-result-callcenter-1');
+    expect(callcenter).toHaveTextContent('Clock out of sync');
+    expect(backend.callsTo('test_connection').at(-1)?.args).toEqual({
+      profileId: 'profile-east',
+      connectionId: 'callcenter-1',
+    });
   });
 
   it('explains a test result in Chinese, and a passing test', async () => {

@@ -4,8 +4,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProfilesSection } from '../profiles/ProfilesSection';
 import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
+import { AuditLogSection } from './AuditLogSection';
+import { FirstSyncSection } from './FirstSyncSection';
 
-/** The Settings area (/settings): profiles and connections, appearance preferences and details about this build. */
+/** The Settings area (/settings): profiles and connections, appearance, the first sync, the audit log and details about this build. */
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
@@ -14,6 +16,8 @@ export function SettingsPage() {
       <Stack gap="lg" maw={760}>
         <ProfilesSection />
         <AppearanceSection />
+        <FirstSyncSection />
+        <AuditLogSection />
         <AboutSection />
       </Stack>
     </>

@@ -17,7 +17,7 @@ describe('language setting', () => {
     expect(screen.getByTestId('status-profile')).toHaveTextContent('未配置档案');
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(backend.callsTo('set_ui_settings').map((call) => call.args)).toEqual([
-      { settings: { language: 'zh-CN', theme: 'light' } },
+      { settings: { language: 'zh-CN', theme: 'light', first_sync_months: 6 } },
     ]);
     expect(within(control).getByRole('radio', { name: '中文' })).toBeChecked();
   });
@@ -63,6 +63,6 @@ describe('language setting', () => {
     await user.click(within(screen.getByTestId('settings-language')).getByText('English'));
     await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent('Settings'));
     expect(document.documentElement.lang).toBe('en');
-    expect(backend.settings).toEqual({ language: 'en', theme: 'system' });
+    expect(backend.settings).toEqual({ language: 'en', theme: 'system', first_sync_months: 6 });
   });
 });

@@ -19,7 +19,7 @@ describe('theme setting', () => {
     await waitFor(() => expect(schemeOfHtml()).toBe('dark'));
     expect(within(control).getByRole('radio', { name: 'Dark' })).toBeChecked();
     expect(backend.callsTo('set_ui_settings').map((call) => call.args)).toEqual([
-      { settings: { language: 'en', theme: 'dark' } },
+      { settings: { language: 'en', theme: 'dark', first_sync_months: 6 } },
     ]);
   });
 

@@ -13,6 +13,17 @@ export function useActiveProfile() {
   return useQuery(activeProfileQuery);
 }
 
+/** Makes a saved profile (or the open demo workspace) the one the window works in. */
+export function useSetActiveProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => runCommand(commands.setActiveProfile(id)),
+    onSuccess: (profile: ActiveProfile) => {
+      queryClient.setQueryData(activeProfileQuery.queryKey, profile);
+    },
+  });
+}
+
 /** Opens the demo workspace (sandbox data, no account) and makes it the active profile. */
 export function useOpenDemoWorkspace() {
   const queryClient = useQueryClient();

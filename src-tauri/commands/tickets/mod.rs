@@ -1,0 +1,249 @@
+//! Tickets: the cached board and list, the connections' catalogs, detail read from the vendor,
+//! guarded writes, new tickets, attachments uploaded from paths, saved views.
+
+pub mod catalog_view;
+pub mod detail_view;
+pub mod types;
+pub mod views;
+pub mod writes;
+
+use std::sync::PoisonError;
+
+use switchboard_core::profiles::Profile;
+use switchboard_core::store::ticket_rows;
+use switchboard_core::store::tickets::{TicketFilter, TicketPageRequest, count_by_status};
+use switchboard_core::tickets::{TicketDesk, TicketsError};
+use tauri::State;
+
+use crate::error::{CommandResult, IpcError};
+use crate::state::AppState;
+use catalog_view::ConnectionCatalogView;
+use detail_view::TicketDetailView;
+use types::{StatusCount, TicketFilterInput, TicketListPage, TicketListRequest, TicketRowView};
+
+/// The most rows one list call returns.
+const MAX_ROWS: u32 = 500;
+
+fn count(value: u64) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// The profile a command works in.
+pub(crate) fn profile(state: &AppState, profile_id: &str) -> CommandResult<Profile> {
+    state
+        .find_profile(profile_id)
+        .ok_or_else(|| IpcError::NotFound {
+            what: "profile".into(),
+            message: profile_id.to_owned(),
+        })
+}
+
+/// The IPC error for a ticket failure: what the user can do about it.
+pub(crate) fn ipc_error(err: TicketsError) -> IpcError {
+    let message = err.to_string();
+    match err {
+        TicketsError::UnknownConnection(connection) => IpcError::NotFound {
+            what: "connection".into(),
+            message: connection,
+        },
+        TicketsError::NotFound { ticket, .. } => IpcError::NotFound {
+            what: "ticket".into(),
+            message: ticket,
+        },
+        TicketsError::Client { connection, .. } => IpcError::NeedsReauth {
+            connection,
+            message,
+        },
+        TicketsError::Store(_) | TicketsError::Sqlite(_) => IpcError::Storage { message },
+        TicketsError::ActingAgentRequired { .. } => IpcError::InvalidInput {
+            field: "actingAgent".into(),
+            message,
+        },
+        TicketsError::Invalid { field, message } => IpcError::InvalidInput { field, message },
+        TicketsError::Unsupported { .. } => IpcError::InvalidInput {
+            field: "action".into(),
+            message,
+        },
+        TicketsError::Sobot(inner) => vendor_error("sobot", &inner, message),
+        TicketsError::Udesk(inner) => vendor_error("udesk", &inner, message),
+    }
+}
+
+fn vendor_error(vendor: &str, err: &dyn VendorErrorInfo, message: String) -> IpcError {
+    match err.kind() {
+        VendorErrorKind::Auth => IpcError::NeedsReauth {
+            connection: vendor.into(),
+            message,
+        },
+        VendorErrorKind::RateLimited(retry_after_seconds) => IpcError::RateLimited {
+            retry_after_seconds,
+            message,
+        },
+        VendorErrorKind::Network => IpcError::Network { message },
+        VendorErrorKind::Coded(vendor_code) => IpcError::Vendor {
+            vendor: vendor.into(),
+            vendor_code,
+            message,
+        },
+        VendorErrorKind::Other => IpcError::Internal { message },
+    }
+}
+
+enum VendorErrorKind {
+    Auth,
+    RateLimited(Option<u32>),
+    Network,
+    Coded(String),
+    Other,
+}
+
+trait VendorErrorInfo {
+    fn kind(&self) -> VendorErrorKind;
+}
+
+fn seconds(duration: Option<std::time::Duration>) -> Option<u32> {
+    duration.map(|d| u32::try_from(d.as_secs()).unwrap_or(u32::MAX))
+}
+
+impl VendorErrorInfo for sobot::Error {
+    fn kind(&self) -> VendorErrorKind {
+        match self {
+            sobot::Error::Auth { .. } | sobot::Error::TokenUnavailable { .. } => {
+                VendorErrorKind::Auth
+            }
+            sobot::Error::RateLimited { retry_after } => {
+                VendorErrorKind::RateLimited(seconds(*retry_after))
+            }
+            sobot::Error::Transport(_) => VendorErrorKind::Network,
+            sobot::Error::Validation { code, .. }
+            | sobot::Error::NotFound { code, .. }
+            | sobot::Error::Business { code, .. } => VendorErrorKind::Coded(code.clone()),
+            _ => VendorErrorKind::Other,
+        }
+    }
+}
+
+impl VendorErrorInfo for udesk::Error {
+    fn kind(&self) -> VendorErrorKind {
+        match self {
+            udesk::Error::Auth { .. } => VendorErrorKind::Auth,
+            udesk::Error::RateLimited { retry_after } => {
+                VendorErrorKind::RateLimited(seconds(*retry_after))
+            }
+            udesk::Error::Transport(_) => VendorErrorKind::Network,
+            udesk::Error::Validation { code, .. }
+            | udesk::Error::NotFound { code, .. }
+            | udesk::Error::Business { code, .. } => VendorErrorKind::Coded(code.to_string()),
+            _ => VendorErrorKind::Other,
+        }
+    }
+}
+
+/// Runs `work` on the profile's open database.
+pub(crate) fn with_db<T>(
+    state: &AppState,
+    profile_id: &str,
+    work: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
+) -> CommandResult<T> {
+    let storage = |message: String| IpcError::Storage { message };
+    let store = state
+        .workspaces
+        .store(profile_id)
+        .map_err(|err| storage(err.to_string()))?;
+    let db = store.lock().unwrap_or_else(PoisonError::into_inner);
+    work(db.connection()).map_err(|err| storage(err.to_string()))
+}
+
+/// One sorted, filtered page of the profile's cached tickets, with the total that match.
+#[tauri::command]
+#[specta::specta]
+pub fn list_tickets(
+    state: State<'_, AppState>,
+    profile_id: String,
+    request: TicketListRequest,
+) -> CommandResult<TicketListPage> {
+    let page = TicketPageRequest {
+        filter: TicketFilter::from(&request.filter),
+        sort: request.sort.into(),
+        ascending: request.ascending,
+        offset: request.offset,
+        limit: request.limit.min(MAX_ROWS),
+    };
+    with_db(&state, &profile_id, |db| {
+        let rows = ticket_rows::query_rows(db, &page)?;
+        let total = ticket_rows::count(db, &page.filter)?;
+        Ok(TicketListPage {
+            rows: rows.into_iter().map(TicketRowView::from).collect(),
+            total: count(total),
+        })
+    })
+}
+
+/// How many cached tickets of a filter have each status.
+#[tauri::command]
+#[specta::specta]
+pub fn count_tickets_by_status(
+    state: State<'_, AppState>,
+    profile_id: String,
+    filter: TicketFilterInput,
+) -> CommandResult<Vec<StatusCount>> {
+    let filter = TicketFilter::from(&filter);
+    with_db(&state, &profile_id, |db| {
+        Ok(count_by_status(db, &filter)?
+            .into_iter()
+            .map(|(status_code, n)| StatusCount {
+                status_code,
+                count: count(n),
+            })
+            .collect())
+    })
+}
+
+/// What the ticket screens need to know about each ticket connection of the profile.
+#[tauri::command]
+#[specta::specta]
+pub fn ticket_catalogs(
+    state: State<'_, AppState>,
+    profile_id: String,
+) -> CommandResult<Vec<ConnectionCatalogView>> {
+    let profile = profile(&state, &profile_id)?;
+    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    Ok(desk
+        .catalogs()
+        .map_err(ipc_error)?
+        .into_iter()
+        .map(ConnectionCatalogView::from)
+        .collect())
+}
+
+/// A ticket read fresh from the vendor (the cached copy is updated and marked seen).
+#[tauri::command]
+#[specta::specta]
+pub async fn get_ticket_detail(
+    state: State<'_, AppState>,
+    profile_id: String,
+    connection_id: String,
+    ticket_id: String,
+) -> CommandResult<TicketDetailView> {
+    let profile = profile(&state, &profile_id)?;
+    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    desk.detail(&connection_id, &ticket_id)
+        .await
+        .map(TicketDetailView::from)
+        .map_err(ipc_error)
+}
+
+/// Chooses the agent the user acts as on a connection (`null` forgets it).
+#[tauri::command]
+#[specta::specta]
+pub fn set_acting_agent(
+    state: State<'_, AppState>,
+    profile_id: String,
+    connection_id: String,
+    agent_id: Option<String>,
+) -> CommandResult<()> {
+    let profile = profile(&state, &profile_id)?;
+    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    desk.set_acting_agent(&connection_id, agent_id.as_deref())
+        .map_err(ipc_error)
+}

@@ -1,0 +1,66 @@
+import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CheckIcon, LinkIcon } from './icons';
+
+/** A link from vendor content or an attachment the user clicked. */
+export interface ExternalLinkTarget {
+  url: string;
+  /** An attachment's file name, when it is one. */
+  fileName?: string;
+}
+
+/** Props of ExternalLinkModal. */
+export interface ExternalLinkModalProps {
+  target: ExternalLinkTarget | null;
+  onClose: () => void;
+}
+
+/**
+ * Shows where a link leads before anything happens: the app never navigates its own window to a
+ * vendor page. The address can be copied into a browser (the app has no permission to start one).
+ */
+export function ExternalLinkModal({ target, onClose }: ExternalLinkModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={target?.fileName ? t('ticket.link.fileTitle') : t('ticket.link.title')}
+      size="lg"
+      data-testid="external-link-modal"
+    >
+      {target && (
+        <Stack gap="sm">
+          {target.fileName && (
+            <Text fw={500} style={{ wordBreak: 'break-all' }}>
+              {target.fileName}
+            </Text>
+          )}
+          <Code block style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="external-link-url">
+            {target.url}
+          </Code>
+          <Alert variant="light" color="gray" icon={<LinkIcon />}>
+            {target.fileName ? t('ticket.link.fileHint') : t('ticket.link.hint')}
+          </Alert>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('ticket.common.close')}
+            </Button>
+            <CopyButton value={target.url}>
+              {({ copied, copy }) => (
+                <Button
+                  leftSection={copied ? <CheckIcon /> : <LinkIcon />}
+                  color={copied ? 'teal' : undefined}
+                  onClick={copy}
+                  data-autofocus
+                >
+                  {copied ? t('ticket.link.copied') : t('ticket.link.copy')}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
