@@ -20,6 +20,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "ticket_catalogs",
     "get_ticket_detail",
     "set_acting_agent",
+    "ticket_form_fields",
     "change_ticket",
     "reply_to_ticket",
     "remind_ticket",

@@ -41,6 +41,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::tickets::ticket_catalogs,
             commands::tickets::get_ticket_detail,
             commands::tickets::set_acting_agent,
+            commands::tickets::ticket_form_fields,
             commands::tickets::writes::change_ticket,
             commands::tickets::writes::reply_to_ticket,
             commands::tickets::writes::remind_ticket,

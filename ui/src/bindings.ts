@@ -53,6 +53,11 @@ export const commands = {
 	/**  Chooses the agent the user acts as on a connection (`null` forgets it). */
 	setActingAgent: (profileId: string, connectionId: string, agentId: string | null) => typedError<null, IpcError>(__TAURI_INVOKE("set_acting_agent", { profileId, connectionId, agentId })),
 	/**
+	 *  The custom fields of a new ticket's form: those of a Sobot category's template (read live)
+	 *  or of a Udesk template; all of the connection's without a choice.
+	 */
+	ticketFormFields: (profileId: string, connectionId: string, categoryOrTemplate: string | null) => typedError<CustomFieldView[], IpcError>(__TAURI_INVOKE("ticket_form_fields", { profileId, connectionId, categoryOrTemplate })),
+	/**
 	 *  Changes status, priority, assignee, group or title. `seenVersion` is the `updatedAtMs` the
 	 *  user saw; when the vendor's ticket is newer nothing is written and the current ticket comes
 	 *  back as a conflict (`null` overwrites).

@@ -247,3 +247,24 @@ pub fn set_acting_agent(
     desk.set_acting_agent(&connection_id, agent_id.as_deref())
         .map_err(ipc_error)
 }
+
+/// The custom fields of a new ticket's form: those of a Sobot category's template (read live)
+/// or of a Udesk template; all of the connection's without a choice.
+#[tauri::command]
+#[specta::specta]
+pub async fn ticket_form_fields(
+    state: State<'_, AppState>,
+    profile_id: String,
+    connection_id: String,
+    category_or_template: Option<String>,
+) -> CommandResult<Vec<catalog_view::CustomFieldView>> {
+    let profile = profile(&state, &profile_id)?;
+    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    Ok(desk
+        .form_fields(&connection_id, category_or_template.as_deref())
+        .await
+        .map_err(ipc_error)?
+        .into_iter()
+        .map(catalog_view::CustomFieldView::from)
+        .collect())
+}

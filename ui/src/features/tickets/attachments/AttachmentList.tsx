@@ -89,7 +89,7 @@ export function AttachmentList({ items, onRemove, disabled = false }: Attachment
               <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
                 <Group gap={6} wrap="nowrap">
                   <Tooltip label={item.path} openDelay={600} withinPortal>
-                    <Text size="sm" truncate="end" lang="" data-testid="attachment-name">
+                    <Text size="sm" truncate="end" data-testid="attachment-name">
                       {item.name}
                     </Text>
                   </Tooltip>

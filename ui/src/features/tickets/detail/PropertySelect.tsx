@@ -47,7 +47,6 @@ export function PropertySelect({
       size="xs"
       variant="filled"
       label={label}
-      description={undefined}
       aria-label={label}
       title={shortcut ? t('ticket.detail.shortcutHint', { key: shortcut.toUpperCase() }) : undefined}
       value={value}
