@@ -6,42 +6,16 @@ use std::sync::Arc;
 
 use sandbox::{FaultKind, FaultRule, Sandbox, SandboxConfig, Size};
 use sobot::ticket::TicketStatus;
-use switchboard_core::profiles::{
-    Profile, SobotConnection, SobotRegion, TimeDialect, UdeskConnection, VendorLanguage,
-};
+use switchboard_core::profiles::{Profile, UdeskConnection, VendorLanguage};
 use switchboard_core::secrets::{MemorySecretStore, SecretKey, SecretKind, SecretStore};
 use switchboard_core::store::reference::{ReferenceItem, ReferenceKind, list};
 use switchboard_core::sync::{SyncOptions, unix_now_ms};
 use switchboard_core::workspace::{Workspaces, sync_profile};
 use vendor_http::Secret;
+
+mod common;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-fn sobot_profile(sandbox: &Sandbox) -> (Profile, Arc<MemorySecretStore>) {
-    let info = sandbox.info().sobot.clone();
-    let secrets = Arc::new(MemorySecretStore::new());
-    secrets
-        .set(
-            &SecretKey::new("p1", "sobot", SecretKind::AppKey),
-            &Secret::new(info.app_key),
-        )
-        .expect("set");
-    let profile = Profile {
-        id: "p1".into(),
-        name: "Team".into(),
-        sobot: Some(SobotConnection {
-            id: "sobot".into(),
-            region: SobotRegion::Custom(info.base_url),
-            appid: info.appid,
-            language: VendorLanguage::En,
-            timezone_id: "Asia/Shanghai".into(),
-            time_dialect: TimeDialect::DateTime,
-        }),
-        callcenter: None,
-        udesk: Vec::new(),
-    };
-    (profile, secrets)
-}
 
 fn options() -> SyncOptions {
     SyncOptions {
@@ -77,7 +51,7 @@ async fn every_code_a_synced_sobot_ticket_carries_is_named_by_the_reference_data
     let sandbox = Sandbox::start(SandboxConfig::new(11, Size::Small))
         .await
         .expect("sandbox");
-    let (profile, secrets) = sobot_profile(&sandbox);
+    let (profile, secrets) = common::sobot_profile(&sandbox, VendorLanguage::En);
     let dir = tempfile::tempdir().expect("temp dir");
     let workspaces = Workspaces::new(dir.path());
     let reports = sync_profile(&workspaces, &profile, secrets, options(), &|_| {})
@@ -166,7 +140,7 @@ async fn a_failed_reference_call_is_reported_and_the_tickets_still_sync() {
         },
         10,
     ));
-    let (profile, secrets) = sobot_profile(&sandbox);
+    let (profile, secrets) = common::sobot_profile(&sandbox, VendorLanguage::En);
     let dir = tempfile::tempdir().expect("temp dir");
     let workspaces = Workspaces::new(dir.path());
     let reports = sync_profile(&workspaces, &profile, secrets, options(), &|_| {})

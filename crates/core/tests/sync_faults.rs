@@ -7,13 +7,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use sandbox::{FaultKind, FaultRule, Sandbox, SandboxConfig, Size};
-use switchboard_core::profiles::{
-    Profile, SobotConnection, SobotRegion, TimeDialect, VendorLanguage,
-};
-use switchboard_core::secrets::{MemorySecretStore, SecretKey, SecretKind, SecretStore};
+use switchboard_core::profiles::{Profile, VendorLanguage};
+use switchboard_core::secrets::MemorySecretStore;
 use switchboard_core::sync::{SyncOptions, SyncProgress, unix_now_ms};
 use switchboard_core::workspace::{Workspaces, sync_profile};
-use vendor_http::Secret;
+
+mod common;
 
 const LIST_PATH: &str = "/api/ws/5/ticket/query_tickets_by_update_time";
 
@@ -30,28 +29,7 @@ async fn setup(seed: u64) -> Setup {
     let sandbox = Sandbox::start(SandboxConfig::new(seed, Size::Small))
         .await
         .expect("sandbox");
-    let info = sandbox.info().sobot.clone();
-    let secrets = Arc::new(MemorySecretStore::new());
-    secrets
-        .set(
-            &SecretKey::new("p1", "sobot", SecretKind::AppKey),
-            &Secret::new(info.app_key),
-        )
-        .expect("set");
-    let profile = Profile {
-        id: "p1".into(),
-        name: "Team".into(),
-        sobot: Some(SobotConnection {
-            id: "sobot".into(),
-            region: SobotRegion::Custom(info.base_url),
-            appid: info.appid,
-            language: VendorLanguage::Zh,
-            timezone_id: "Asia/Shanghai".into(),
-            time_dialect: TimeDialect::DateTime,
-        }),
-        callcenter: None,
-        udesk: Vec::new(),
-    };
+    let (profile, secrets) = common::sobot_profile(&sandbox, VendorLanguage::Zh);
     let dir = tempfile::tempdir().expect("temp dir");
     let workspaces = Workspaces::new(dir.path());
     Setup {

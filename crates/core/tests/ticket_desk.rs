@@ -5,10 +5,8 @@
 use std::sync::Arc;
 
 use sandbox::{FaultKind, FaultRule, Sandbox, SandboxConfig, Size};
-use switchboard_core::profiles::{
-    Profile, SobotConnection, SobotRegion, TimeDialect, VendorLanguage,
-};
-use switchboard_core::secrets::{MemorySecretStore, SecretKey, SecretKind, SecretStore};
+use switchboard_core::profiles::{Profile, VendorLanguage};
+use switchboard_core::secrets::MemorySecretStore;
 use switchboard_core::store::audit::{self, AuditOutcome};
 use switchboard_core::store::seen::SeenState;
 use switchboard_core::store::ticket_rows;
@@ -20,7 +18,8 @@ use switchboard_core::tickets::{
     NewTicketInput, ReplyInput, TicketChange, TicketDesk, TicketsError, WriteOutcome,
 };
 use switchboard_core::workspace::{Workspaces, sync_profile};
-use vendor_http::Secret;
+
+mod common;
 
 struct Setup {
     sandbox: Sandbox,
@@ -32,7 +31,7 @@ struct Setup {
 
 impl Setup {
     fn desk(&self) -> TicketDesk<'_> {
-        TicketDesk::new(&self.workspaces, &self.profile, self.secrets.clone())
+        TicketDesk::new(&self.workspaces, self.profile.clone(), self.secrets.clone())
     }
 
     /// The cached tickets, newest first.
@@ -72,28 +71,7 @@ async fn setup() -> Setup {
     let sandbox = Sandbox::start(SandboxConfig::new(7, Size::Small))
         .await
         .expect("sandbox");
-    let info = sandbox.info().sobot.clone();
-    let secrets = Arc::new(MemorySecretStore::new());
-    secrets
-        .set(
-            &SecretKey::new("p1", "sobot", SecretKind::AppKey),
-            &Secret::new(info.app_key),
-        )
-        .expect("secret");
-    let profile = Profile {
-        id: "p1".into(),
-        name: "Team".into(),
-        sobot: Some(SobotConnection {
-            id: "sobot".into(),
-            region: SobotRegion::Custom(info.base_url),
-            appid: info.appid,
-            language: VendorLanguage::Zh,
-            timezone_id: "Asia/Shanghai".into(),
-            time_dialect: TimeDialect::DateTime,
-        }),
-        callcenter: None,
-        udesk: Vec::new(),
-    };
+    let (profile, secrets) = common::sobot_profile(&sandbox, VendorLanguage::Zh);
     let dir = tempfile::tempdir().expect("temp dir");
     let workspaces = Workspaces::new(dir.path());
     sync_profile(

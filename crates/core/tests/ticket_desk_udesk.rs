@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use sandbox::{Sandbox, SandboxConfig, Size};
-use switchboard_core::profiles::{Profile, UdeskConnection};
-use switchboard_core::secrets::{MemorySecretStore, SecretKey, SecretKind, SecretStore};
+use switchboard_core::profiles::Profile;
+use switchboard_core::secrets::MemorySecretStore;
 use switchboard_core::store::ticket_rows;
 use switchboard_core::store::tickets::{TicketFilter, TicketPageRequest};
 use switchboard_core::sync::{SyncOptions, unix_now_ms};
@@ -14,7 +14,8 @@ use switchboard_core::tickets::{
     NewTicketInput, ReplyInput, TicketChange, TicketDesk, TicketsError, WriteOutcome,
 };
 use switchboard_core::workspace::{Workspaces, sync_profile};
-use vendor_http::Secret;
+
+mod common;
 
 struct Setup {
     sandbox: Sandbox,
@@ -26,7 +27,7 @@ struct Setup {
 
 impl Setup {
     fn desk(&self) -> TicketDesk<'_> {
-        TicketDesk::new(&self.workspaces, &self.profile, self.secrets.clone())
+        TicketDesk::new(&self.workspaces, self.profile.clone(), self.secrets.clone())
     }
 
     fn cached(&self, filter: TicketFilter) -> Vec<ticket_rows::TicketRow> {
@@ -65,26 +66,7 @@ async fn setup() -> Setup {
     let sandbox = Sandbox::start(SandboxConfig::new(11, Size::Small))
         .await
         .expect("sandbox");
-    let info = sandbox.info().udesk.clone().expect("udesk");
-    let secrets = Arc::new(MemorySecretStore::new());
-    secrets
-        .set(
-            &SecretKey::new("p1", "udesk", SecretKind::ApiToken),
-            &Secret::new(info.api_token),
-        )
-        .expect("secret");
-    let profile = Profile {
-        id: "p1".into(),
-        name: "Team".into(),
-        sobot: None,
-        callcenter: None,
-        udesk: vec![UdeskConnection {
-            id: "udesk".into(),
-            name: "Udesk".into(),
-            base_url: info.base_url,
-            email: info.email,
-        }],
-    };
+    let (profile, secrets) = common::udesk_profile(&sandbox);
     let dir = tempfile::tempdir().expect("temp dir");
     let workspaces = Workspaces::new(dir.path());
     sync_profile(

@@ -38,6 +38,15 @@ pub(crate) fn profile(state: &AppState, profile_id: &str) -> CommandResult<Profi
         })
 }
 
+/// Ticket work in a profile of this app.
+pub(crate) fn desk<'a>(state: &'a AppState, profile_id: &str) -> CommandResult<TicketDesk<'a>> {
+    Ok(TicketDesk::new(
+        &state.workspaces,
+        profile(state, profile_id)?,
+        state.secrets.clone(),
+    ))
+}
+
 /// The IPC error for a ticket failure: what the user can do about it.
 pub(crate) fn ipc_error(err: TicketsError) -> IpcError {
     let message = err.to_string();
@@ -206,8 +215,7 @@ pub fn ticket_catalogs(
     state: State<'_, AppState>,
     profile_id: String,
 ) -> CommandResult<Vec<ConnectionCatalogView>> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     Ok(desk
         .catalogs()
         .map_err(ipc_error)?
@@ -225,8 +233,7 @@ pub async fn get_ticket_detail(
     connection_id: String,
     ticket_id: String,
 ) -> CommandResult<TicketDetailView> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     desk.detail(&connection_id, &ticket_id)
         .await
         .map(TicketDetailView::from)
@@ -242,8 +249,7 @@ pub fn set_acting_agent(
     connection_id: String,
     agent_id: Option<String>,
 ) -> CommandResult<()> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     desk.set_acting_agent(&connection_id, agent_id.as_deref())
         .map_err(ipc_error)
 }
@@ -258,8 +264,7 @@ pub async fn ticket_form_fields(
     connection_id: String,
     category_or_template: Option<String>,
 ) -> CommandResult<Vec<catalog_view::CustomFieldView>> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     Ok(desk
         .form_fields(&connection_id, category_or_template.as_deref())
         .await

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use switchboard_core::tickets::attachments::{FileProblem, UploadProgress, UploadState};
-use switchboard_core::tickets::{TicketDesk, WriteOutcome};
+use switchboard_core::tickets::WriteOutcome;
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -13,7 +13,7 @@ use super::detail_view::{
     NewTicketView, ReplyInputView, TicketChangeInput, TicketDetailView, WriteResult,
 };
 use super::types::ms_in;
-use super::{ipc_error, profile};
+use super::{desk, ipc_error};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -41,8 +41,7 @@ pub async fn change_ticket(
     change: TicketChangeInput,
     seen_version: Option<f64>,
 ) -> CommandResult<WriteResult> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     desk.change(
         &connection_id,
         &ticket_id,
@@ -66,8 +65,7 @@ pub async fn reply_to_ticket(
     reply: ReplyInputView,
     seen_version: Option<f64>,
 ) -> CommandResult<WriteResult> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     desk.reply(
         &connection_id,
         &ticket_id,
@@ -89,8 +87,7 @@ pub async fn remind_ticket(
     ticket_id: String,
     remark: String,
 ) -> CommandResult<()> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     desk.remind(&connection_id, &ticket_id, &remark)
         .await
         .map_err(ipc_error)
@@ -106,8 +103,7 @@ pub async fn delete_ticket_reply(
     ticket_id: String,
     reply_id: String,
 ) -> CommandResult<TicketDetailView> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     desk.delete_reply(&connection_id, &ticket_id, &reply_id)
         .await
         .map(TicketDetailView::from)
@@ -125,8 +121,7 @@ pub async fn change_ticket_customer(
     customer_id: String,
     seen_version: Option<f64>,
 ) -> CommandResult<WriteResult> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     desk.change_customer(
         &connection_id,
         &ticket_id,
@@ -148,8 +143,7 @@ pub async fn delete_ticket(
     ticket_id: String,
     seen_version: Option<f64>,
 ) -> CommandResult<Option<TicketDetailView>> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     desk.delete(&connection_id, &ticket_id, seen_version.map(ms_in))
         .await
         .map(|conflict| conflict.map(TicketDetailView::from))
@@ -165,8 +159,7 @@ pub async fn create_ticket(
     connection_id: String,
     ticket: NewTicketView,
 ) -> CommandResult<String> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     desk.create(&connection_id, &ticket.into())
         .await
         .map_err(ipc_error)
@@ -292,8 +285,7 @@ pub async fn upload_ticket_files(
     paths: Vec<String>,
     on_progress: Channel<UploadProgressView>,
 ) -> CommandResult<Vec<UploadProgressView>> {
-    let profile = profile(&state, &profile_id)?;
-    let desk = TicketDesk::new(&state.workspaces, &profile, state.secrets.clone());
+    let desk = desk(&state, &profile_id)?;
     let files: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
     let outcomes = desk
         .upload(&connection_id, ticket_id.as_deref(), &files, &|p| {

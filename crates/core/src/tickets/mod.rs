@@ -145,7 +145,7 @@ impl VendorTickets {
 /// Ticket work in one profile: its connections, secrets and local database.
 pub struct TicketDesk<'a> {
     workspaces: &'a Workspaces,
-    profile: &'a Profile,
+    profile: Profile,
     secrets: Arc<dyn SecretStore>,
 }
 
@@ -153,7 +153,7 @@ impl<'a> TicketDesk<'a> {
     /// Works on `profile`'s tickets with its secrets and database.
     pub fn new(
         workspaces: &'a Workspaces,
-        profile: &'a Profile,
+        profile: Profile,
         secrets: Arc<dyn SecretStore>,
     ) -> Self {
         Self {
@@ -303,7 +303,7 @@ impl<'a> TicketDesk<'a> {
 
     /// What the ticket screens need to know about each of the profile's connections.
     pub fn catalogs(&self) -> Result<Vec<catalog::ConnectionCatalog>> {
-        self.with_store(|store| catalog::catalogs(store.connection(), self.profile))
+        self.with_store(|store| catalog::catalogs(store.connection(), &self.profile))
     }
 
     /// Forgets a ticket deleted at the vendor.
