@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
-use switchboard_core::tickets::attachments::{FileProblem, UploadProgress, UploadState};
 use switchboard_core::tickets::WriteOutcome;
+use switchboard_core::tickets::attachments::{FileProblem, UploadProgress, UploadState};
 use tauri::State;
 use tauri::ipc::Channel;
 
