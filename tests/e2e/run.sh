@@ -2,6 +2,7 @@
 # Runs the end-to-end tests against the built debug app (build it first: npx tauri build --debug
 # --no-bundle). Starts Xvfb when there is no display, tauri-driver (which drives WebKitWebDriver)
 # on a free port, and gives the app fresh config/data dirs. Screenshots: target/e2e-screenshots/.
+# Arguments name the test files to run (default: all).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$(pwd)
@@ -40,7 +41,9 @@ for _ in $(seq 1 100); do
 done
 
 status=0
-node --test --test-concurrency=1 tests/e2e/*.e2e.mjs || status=$?
+files=("$@")
+[ "${#files[@]}" -gt 0 ] || files=(tests/e2e/*.e2e.mjs)
+node --test --test-concurrency=1 "${files[@]}" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- tauri-driver log ---"; tail -n 50 "$sandbox/tauri-driver.log" || true
   echo "--- app log ---"; tail -n 50 "$XDG_DATA_HOME"/app.switchboard.desktop/logs/*.log 2>/dev/null || true

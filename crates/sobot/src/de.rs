@@ -1,36 +1,11 @@
 //! Short names for the lenient serde helpers used throughout the payload types.
 
 pub(crate) use vendor_http::lenient::{
-    json_or_string as json, null_as_default as list, opt_f64 as float, opt_i64 as int,
-    opt_string as text, vec_or_empty as list_or_empty,
+    comma_list as string_list, json_or_string as json, null_as_default as list, opt_f64 as float,
+    opt_i64 as int, opt_string as text, vec_or_empty as list_or_empty,
 };
 
 use serde::{Deserialize, Deserializer};
-
-/// A list of strings sent as a JSON array, a comma-separated string, `""` or `null`.
-pub(crate) fn string_list<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<String>, D::Error> {
-    let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(match value {
-        serde_json::Value::Null => Vec::new(),
-        serde_json::Value::String(text) => text
-            .split(',')
-            .map(str::trim)
-            .filter(|piece| !piece.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        serde_json::Value::Array(items) => items
-            .into_iter()
-            .filter_map(|item| match item {
-                serde_json::Value::Null => None,
-                serde_json::Value::String(text) => Some(text),
-                other => Some(other.to_string()),
-            })
-            .collect(),
-        other => vec![other.to_string()],
-    })
-}
 
 /// A list of objects that the docs type as a single object (e.g. `follow_user`, CRM 39).
 pub(crate) fn one_or_many<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>

@@ -136,13 +136,7 @@ impl<T> Page<T> {
     /// Whether a page after `page_no` may hold more rows, judged by `page_count` when present
     /// and otherwise by a full page.
     pub fn has_more(&self, page_no: i64, requested_size: i64) -> bool {
-        if self.items.is_empty() {
-            return false;
-        }
-        match self.page_count {
-            Some(count) => page_no < count,
-            None => i64::try_from(self.items.len()).unwrap_or(i64::MAX) >= requested_size,
-        }
+        vendor_http::paging::more_after(self.items.len(), self.page_count, page_no, requested_size)
     }
 }
 

@@ -1,35 +1,35 @@
-//! Streams over every page of a paginated list.
+//! Streams over every page of a paginated list (v5 and call-center page shapes alike).
 
 use std::future::Future;
 
 use futures::Stream;
+use vendor_http::paging::RowPage;
 
 use crate::envelope::Page;
 use crate::error::Result;
 
-/// A safety stop for a vendor that keeps reporting more pages.
-const MAX_PAGES: u32 = 100_000;
+impl<T> RowPage for Page<T> {
+    type Row = T;
+
+    fn more_after(&self, page_no: u32, page_size: u32) -> bool {
+        self.has_more(i64::from(page_no), i64::from(page_size))
+    }
+
+    fn into_rows(self) -> Vec<T> {
+        self.items
+    }
+}
 
 /// Streams the rows of pages 1, 2, ... fetched by `fetch(page_no, page_size)`, stopping after
-/// an empty page, the last page per `page_count`, or (without `page_count`) a short page.
-pub fn paginate<T, F, Fut>(page_size: u32, mut fetch: F) -> impl Stream<Item = Result<T>> + Send
+/// the last page: for a v5 [`Page`], an empty page, the last page per `page_count`, or (without
+/// `page_count`) a short page; for a call-center
+/// [`Paged`](crate::callcenter::Paged), per its `has_more`.
+pub fn paginate<P, F, Fut>(page_size: u32, fetch: F) -> impl Stream<Item = Result<P::Row>> + Send
 where
-    T: Send + 'static,
+    P: RowPage + Send,
+    P::Row: Send + 'static,
     F: FnMut(u32, u32) -> Fut + Send + 'static,
-    Fut: Future<Output = Result<Page<T>>> + Send,
+    Fut: Future<Output = Result<P>> + Send,
 {
-    async_stream::try_stream! {
-        let mut page_no = 1;
-        loop {
-            let page = fetch(page_no, page_size).await?;
-            let more = page.has_more(i64::from(page_no), i64::from(page_size));
-            for item in page.items {
-                yield item;
-            }
-            if !more || page_no >= MAX_PAGES {
-                break;
-            }
-            page_no += 1;
-        }
-    }
+    vendor_http::paging::paginate(page_size, fetch)
 }

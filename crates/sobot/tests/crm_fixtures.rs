@@ -4,22 +4,13 @@
 
 mod common;
 
-use common::{assert_decodes_losslessly, fixture};
-use serde_json::Value;
+use common::{assert_decodes_losslessly, assert_request_round_trips, fixture};
 use sobot::crm::*;
 use sobot::envelope::{ItemEnvelope, ItemsEnvelope, Page, StatusEnvelope};
 use sobot::push::{CrmEvent, CrmPush, CustomerChangePush, CustomerMergePush};
 
 fn dir(name: &str) -> String {
     format!("sobot-crm/{name}")
-}
-
-fn assert_request_round_trips<T>(example: Value)
-where
-    T: serde::de::DeserializeOwned + serde::Serialize,
-{
-    let typed: T = serde_json::from_value(example.clone()).unwrap();
-    assert_eq!(serde_json::to_value(&typed).unwrap(), example);
 }
 
 #[test]

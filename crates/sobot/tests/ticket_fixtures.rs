@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::{assert_decodes_losslessly, fixture};
-use serde_json::Value;
+use common::{assert_decodes_losslessly, assert_request_round_trips, fixture};
 use sobot::auth::TokenItem;
 use sobot::envelope::{ItemEnvelope, ItemsEnvelope, Page, StatusEnvelope};
 use sobot::push::{PushAck, TicketPush};
@@ -16,15 +15,6 @@ const CAMEL_ENVELOPE: &[(&str, &str)] = &[("retCode", "ret_code"), ("retMsg", "r
 
 fn dir(name: &str) -> String {
     format!("sobot-ticket/{name}")
-}
-
-/// Decodes a request example into `T` and checks that encoding it gives the example back.
-fn assert_request_round_trips<T>(example: Value)
-where
-    T: serde::de::DeserializeOwned + serde::Serialize,
-{
-    let typed: T = serde_json::from_value(example.clone()).unwrap();
-    assert_eq!(serde_json::to_value(&typed).unwrap(), example);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! as JSON numbers whenever they are numeric, as the request tables and examples do.
 
 pub(crate) use vendor_http::lenient::{
-    null_as_default as list, opt_i64 as int, opt_string as text, string,
+    comma_list, null_as_default as list, opt_i64 as int, opt_string as text, string,
 };
 
 use serde::ser::SerializeSeq;
@@ -92,26 +92,6 @@ pub(crate) fn opt_ids<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Vec<String>>, D::Error> {
     ids(deserializer).map(Some)
-}
-
-/// A comma-separated list (`"tag1,tag2"`) or a JSON array of strings.
-pub(crate) fn comma_list<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<String>, D::Error> {
-    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
-    Ok(match value {
-        None | Some(serde_json::Value::Null) => Vec::new(),
-        Some(serde_json::Value::String(text)) => split_commas(&text),
-        Some(serde_json::Value::Array(items)) => items
-            .into_iter()
-            .filter_map(|item| match item {
-                serde_json::Value::Null => None,
-                serde_json::Value::String(text) => Some(text),
-                other => Some(other.to_string()),
-            })
-            .collect(),
-        Some(other) => vec![other.to_string()],
-    })
 }
 
 /// [`comma_list`] for an optional list.

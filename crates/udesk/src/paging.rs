@@ -2,23 +2,38 @@
 
 use std::future::Future;
 
-use futures::Stream;
+use futures::{Stream, TryFutureExt};
+use vendor_http::paging::RowPage;
 
 use crate::envelope::Meta;
 use crate::error::Result;
 
-/// A safety stop for a vendor that keeps reporting more pages.
-const MAX_PAGES: u32 = 100_000;
-
 /// Whether a page after `page` may hold more rows: judged by `meta.total_pages` when present,
 /// otherwise by a full page.
 pub fn has_more(rows: usize, meta: Option<&Meta>, page: u32, per_page: u32) -> bool {
-    if rows == 0 {
-        return false;
+    vendor_http::paging::more_after(
+        rows,
+        meta.and_then(|meta| meta.total_pages),
+        i64::from(page),
+        i64::from(per_page),
+    )
+}
+
+/// A fetched page's rows with its `meta`, as the shared page stream reads them.
+struct MetaPage<T> {
+    rows: Vec<T>,
+    meta: Option<Meta>,
+}
+
+impl<T> RowPage for MetaPage<T> {
+    type Row = T;
+
+    fn more_after(&self, page: u32, per_page: u32) -> bool {
+        has_more(self.rows.len(), self.meta.as_ref(), page, per_page)
     }
-    match meta.and_then(|meta| meta.total_pages) {
-        Some(total) => i64::from(page) < total,
-        None => u32::try_from(rows).unwrap_or(u32::MAX) >= per_page,
+
+    fn into_rows(self) -> Vec<T> {
+        self.rows
     }
 }
 
@@ -30,20 +45,9 @@ where
     F: FnMut(u32, u32) -> Fut + Send + 'static,
     Fut: Future<Output = Result<(Vec<T>, Option<Meta>)>> + Send,
 {
-    async_stream::try_stream! {
-        let mut page = 1;
-        loop {
-            let (rows, meta) = fetch(page, per_page).await?;
-            let more = has_more(rows.len(), meta.as_ref(), page, per_page);
-            for row in rows {
-                yield row;
-            }
-            if !more || page >= MAX_PAGES {
-                break;
-            }
-            page += 1;
-        }
-    }
+    vendor_http::paging::paginate(per_page, move |page, per_page| {
+        fetch(page, per_page).map_ok(|(rows, meta)| MetaPage { rows, meta })
+    })
 }
 
 /// A page request: `page` (1-based) and `per_page`, clamped per endpoint.

@@ -7,6 +7,7 @@
 //! * an empty string meaning "absent": [`opt_string_nonempty`], and the numeric helpers treat
 //!   `""` as `None`;
 //! * a JSON document sent as a string in one place and as a value in another: [`json_or_string`];
+//! * a list sent as an array or as one comma-separated string: [`comma_list`];
 //! * both spellings of a key: serde's own `#[serde(alias = "retCode")]`.
 //!
 //! Every helper accepts `null` where an `Option` is returned.
@@ -212,6 +213,32 @@ where
     }
 }
 
+/// A list of strings sent as a JSON array, a comma-separated string (`"a, b"`), `""` or `null`.
+///
+/// Pieces of a string are trimmed and empty ones dropped; array items are kept as sent, except
+/// that `null` items are dropped and non-string items are kept as their JSON text.
+pub fn comma_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
+    Ok(match value {
+        None | Some(serde_json::Value::Null) => Vec::new(),
+        Some(serde_json::Value::String(text)) => text
+            .split(',')
+            .map(str::trim)
+            .filter(|piece| !piece.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        Some(serde_json::Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|item| match item {
+                serde_json::Value::Null => None,
+                serde_json::Value::String(text) => Some(text),
+                other => Some(other.to_string()),
+            })
+            .collect(),
+        Some(other) => vec![other.to_string()],
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +307,25 @@ mod tests {
     fn both_spellings_of_a_key_decode() {
         assert_eq!(decode(r#"{"retCode":"000000"}"#).ret_code, "000000");
         assert_eq!(decode(r#"{"ret_code":"000000"}"#).ret_code, "000000");
+    }
+
+    #[test]
+    fn comma_lists_accept_strings_arrays_and_nothing() {
+        #[derive(Deserialize)]
+        struct Tags {
+            #[serde(default, deserialize_with = "comma_list")]
+            tags: Vec<String>,
+        }
+        let tags = |json: &str| serde_json::from_str::<Tags>(json).expect("decodes").tags;
+        assert_eq!(tags(r#"{"tags":"a, b,,c "}"#), vec!["a", "b", "c"]);
+        assert_eq!(
+            tags(r#"{"tags":[" a",null,3,true]}"#),
+            vec![" a", "3", "true"]
+        );
+        assert_eq!(tags(r#"{"tags":7}"#), vec!["7"]);
+        assert!(tags(r#"{"tags":""}"#).is_empty());
+        assert!(tags(r#"{"tags":null}"#).is_empty());
+        assert!(tags("{}").is_empty());
     }
 
     #[test]

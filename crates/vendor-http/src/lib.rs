@@ -10,7 +10,8 @@
 //! * [`RateLimiter`], a token bucket over an injectable [`Clock`];
 //! * [`lenient`], serde helpers for vendor JSON that flips between strings and numbers;
 //! * [`decode_json`], decoding with the failing JSON path and a redacted excerpt of the body;
-//! * [`multipart`], streamed file parts that keep the file name exactly.
+//! * [`multipart`], streamed file parts that keep the file name exactly;
+//! * [`paging`], one stream over every page of a list, whatever the vendor's page shape.
 //!
 //! # Example
 //!
@@ -68,9 +69,12 @@ mod decode;
 mod error;
 pub mod lenient;
 pub mod multipart;
+pub mod paging;
 pub mod rate_limit;
 pub mod retry;
 mod secret;
+#[cfg(feature = "test-support")]
+pub mod test_support;
 mod transport;
 pub mod wire;
 

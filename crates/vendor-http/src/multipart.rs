@@ -27,6 +27,22 @@ pub fn form() -> Form {
     Form::new().percent_encode_noop()
 }
 
+/// The name an upload of `path` sends: the path's last component (lossily UTF-8).
+///
+/// # Errors
+///
+/// An [`std::io::ErrorKind::InvalidInput`] error when the path has no file name (`/`, `a/..`).
+pub fn file_name(path: &Path) -> std::io::Result<String> {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the path has no file name",
+            )
+        })
+}
+
 /// Opens `path` for a streamed upload.
 ///
 /// The name is kept exactly, except the three characters a quoted header parameter cannot hold
@@ -36,15 +52,7 @@ pub async fn file_part(path: &Path) -> Result<FilePart, HttpError> {
         path: path.display().to_string(),
         source,
     };
-    let file_name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .ok_or_else(|| {
-            file_error(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "the path has no file name",
-            ))
-        })?;
+    let file_name = file_name(path).map_err(file_error)?;
     let file = tokio::fs::File::open(path).await.map_err(file_error)?;
     let len = file.metadata().await.map_err(file_error)?.len();
     let body = reqwest::Body::wrap_stream(ReaderStream::new(file));

@@ -245,6 +245,8 @@ export function fakeTicketDetail(initial: Partial<FakeDetailState> = {}) {
 
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     ticket_catalogs: () => fail('ticket_catalogs') ?? structuredClone(state.catalogs),
+    ticket_form_fields: (args) =>
+      structuredClone(state.catalogs.find((catalog) => catalog.connectionId === args.connectionId)?.customFields ?? []),
     get_ticket_detail: () => fail('get_ticket_detail') ?? structuredClone(state.detail),
     set_acting_agent: (args) => {
       const { connectionId, agentId } = args as { connectionId: string; agentId: string | null };

@@ -17,6 +17,16 @@ fn author_kind(start: Option<&StartType>) -> AuthorKind {
     }
 }
 
+/// A file's name from the last segment of its URL, percent-decoded (Chinese names arrive
+/// encoded).
+fn name_from_url(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let last = path.rsplit('/').next().unwrap_or(path);
+    percent_encoding::percent_decode_str(last)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
 fn non_empty(text: Option<String>) -> Option<String> {
     text.filter(|t| !t.trim().is_empty())
 }
@@ -60,7 +70,8 @@ pub(crate) fn map(source: &SobotTicketSource, detail: SobotDetail) -> Option<Tic
                     name: f
                         .file_name
                         .clone()
-                        .unwrap_or_else(|| url.rsplit('/').next().unwrap_or(&url).to_owned()),
+                        .filter(|n| !n.trim().is_empty())
+                        .unwrap_or_else(|| name_from_url(&url)),
                     url,
                     size: None,
                 })
@@ -140,4 +151,18 @@ pub(crate) fn map(source: &SobotTicketSource, detail: SobotDetail) -> Option<Tic
         }
         .sorted(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_from_url;
+
+    #[test]
+    fn a_file_name_from_a_url_is_decoded() {
+        assert_eq!(
+            name_from_url("https://files.sobot.com/a/%E9%80%80%E6%AC%BE%E5%87%AD%E8%AF%81.png?x=1"),
+            "退款凭证.png"
+        );
+        assert_eq!(name_from_url("https://h/x/plain.pdf"), "plain.pdf");
+    }
 }

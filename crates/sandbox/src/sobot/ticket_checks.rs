@@ -22,7 +22,13 @@ pub(crate) fn files(file_str: Option<&str>) -> Vec<FileInfo> {
         .map(str::trim)
         .filter(|url| !url.is_empty())
         .map(|url| {
-            let name = url.rsplit('/').next().unwrap_or(url).to_owned();
+            // Uploaded names are percent-encoded in the URL; the detail shows the file's name.
+            let last = url.rsplit('/').next().unwrap_or(url);
+            let name =
+                url::form_urlencoded::parse(format!("n={}", last.replace('+', "%2B")).as_bytes())
+                    .next()
+                    .map(|(_, decoded)| decoded.into_owned())
+                    .unwrap_or_else(|| last.to_owned());
             let kind = name
                 .rsplit_once('.')
                 .map(|(_, ext)| ext.to_ascii_lowercase());

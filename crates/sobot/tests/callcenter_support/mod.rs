@@ -8,7 +8,13 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use sobot::Language;
 use sobot::callcenter::{CallCenterClient, CallCenterConfig, CallCenterHost};
-use vendor_http::{ManualClock, RetryPolicy, Secret};
+use vendor_http::test_support::fast_retries;
+// Not every test file uses every helper.
+#[allow(unused_imports)]
+pub use vendor_http::test_support::{
+    header, only_request, query_in_order as query_of, requests_to, respond,
+};
+use vendor_http::{ManualClock, Secret};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -66,11 +72,7 @@ pub fn config_for(server: &MockServer) -> CallCenterConfig {
     )
     .with_language(Language::English)
     .with_timezone_id("Asia/Singapore")
-    .with_retry(RetryPolicy {
-        max_attempts: 3,
-        initial_backoff: Duration::from_millis(1),
-        max_backoff: Duration::from_millis(5),
-    });
+    .with_retry(fast_retries());
     config.http.request_timeout = Duration::from_secs(5);
     config
 }
@@ -100,51 +102,6 @@ pub async fn server_and_client() -> (MockServer, CallCenterClient) {
 pub fn ok(data: Value) -> Value {
     json!({"apiVersion": "6.3.0", "status": "Success", "code": 200, "message": "Success",
            "reason": "", "kind": "Test", "metaData": {}, "data": data})
-}
-
-/// Answers `verb route` with `body`.
-pub async fn respond(server: &MockServer, verb: &str, route: &str, body: Value) {
-    Mock::given(method(verb))
-        .and(path(route))
-        .respond_with(ResponseTemplate::new(200).set_body_json(body))
-        .mount(server)
-        .await;
-}
-
-/// The requests received on `route`.
-pub async fn requests_to(server: &MockServer, route: &str) -> Vec<Request> {
-    server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|request| request.url.path() == route)
-        .collect()
-}
-
-/// The single request received on `route`.
-pub async fn only_request(server: &MockServer, route: &str) -> Request {
-    let mut requests = requests_to(server, route).await;
-    assert_eq!(requests.len(), 1, "expected one request to {route}");
-    requests.remove(0)
-}
-
-/// A header's value.
-pub fn header(request: &Request, name: &str) -> Option<String> {
-    request
-        .headers
-        .get(name)
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned)
-}
-
-/// The query pairs of a request, in order.
-pub fn query_of(request: &Request) -> Vec<(String, String)> {
-    request
-        .url
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect()
 }
 
 /// The JSON body of a request, after checking the documented content type.

@@ -6,7 +6,11 @@ use std::time::Duration;
 
 use serde_json::Value;
 use sobot::{Host, Language, SobotClient, SobotConfig};
-use vendor_http::{RetryPolicy, Secret};
+use vendor_http::Secret;
+// Not every test file uses every helper.
+use vendor_http::test_support::{fast_retries, query_in_order};
+#[allow(unused_imports)]
+pub use vendor_http::test_support::{header, only_request, pairs, requests_to, respond};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -40,6 +44,15 @@ where
     let mut lost = Vec::new();
     compare(&original, &encoded, "", renames, &mut lost);
     assert!(lost.is_empty(), "{name}: fields lost or changed: {lost:#?}");
+}
+
+/// Decodes a request example into `T` and checks that encoding it gives the example back.
+pub fn assert_request_round_trips<T>(example: Value)
+where
+    T: serde::de::DeserializeOwned + serde::Serialize,
+{
+    let typed: T = serde_json::from_value(example.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&typed).unwrap(), example);
 }
 
 fn is_empty(value: &Value) -> bool {
@@ -136,70 +149,16 @@ pub fn client_for(
     let mut config = SobotConfig::new(Host::Custom(url), "1", Secret::new("2"))
         .with_language(Language::English)
         .with_timezone_id("Asia/Shanghai")
-        .with_retry(RetryPolicy {
-            max_attempts: 3,
-            initial_backoff: Duration::from_millis(1),
-            max_backoff: Duration::from_millis(5),
-        });
+        .with_retry(fast_retries());
     config.http.request_timeout = Duration::from_secs(5);
     SobotClient::new(adjust(config)).unwrap()
 }
 
-/// Answers `method path` with the JSON `body`.
-pub async fn respond(server: &MockServer, verb: &str, route: &str, body: Value) {
-    Mock::given(method(verb))
-        .and(path(route))
-        .respond_with(ResponseTemplate::new(200).set_body_json(body))
-        .mount(server)
-        .await;
-}
-
-/// The requests the stand-in received on `route` (not counting `get_token`).
-pub async fn requests_to(server: &MockServer, route: &str) -> Vec<Request> {
-    server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|request| request.url.path() == route)
-        .collect()
-}
-
-/// The single request received on `route`.
-pub async fn only_request(server: &MockServer, route: &str) -> Request {
-    let mut requests = requests_to(server, route).await;
-    assert_eq!(requests.len(), 1, "expected one request to {route}");
-    requests.remove(0)
-}
-
 /// The query pairs of a request, sorted.
 pub fn query_of(request: &Request) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = request
-        .url
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
+    let mut pairs = query_in_order(request);
     pairs.sort();
     pairs
-}
-
-/// Sorted owned pairs from literals.
-pub fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = items
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
-    pairs.sort();
-    pairs
-}
-
-/// A header's value.
-pub fn header(request: &Request, name: &str) -> Option<String> {
-    request
-        .headers
-        .get(name)
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned)
 }
 
 /// Checks the headers every business call carries, and whether `timezoneid` is sent.

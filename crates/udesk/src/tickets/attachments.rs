@@ -79,15 +79,7 @@ impl FileUpload {
             path: path.display().to_string(),
             source,
         };
-        let file_name = path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .ok_or_else(|| {
-                file_error(std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    "the path has no file name",
-                ))
-            })?;
+        let file_name = vendor_http::multipart::file_name(path).map_err(file_error)?;
         let len = tokio::fs::metadata(path).await.map_err(file_error)?.len();
         if len > MAX_FILE_BYTES as u64 {
             return Err(Error::InvalidRequest(format!(

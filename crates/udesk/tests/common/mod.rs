@@ -9,9 +9,14 @@ use std::time::Duration;
 use serde_json::Value;
 use udesk::auth::NonceSource;
 use udesk::{UdeskClient, UdeskConfig};
-use vendor_http::{ManualClock, RetryPolicy, Secret};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use vendor_http::test_support::fast_retries;
+// Not every test file uses every helper.
+#[allow(unused_imports)]
+pub use vendor_http::test_support::{
+    header, only_request, pairs, query_in_order as all_query, requests_to, respond,
+};
+use vendor_http::{ManualClock, Secret};
+use wiremock::{MockServer, Request};
 
 /// The email every test client signs with.
 pub const EMAIL: &str = "admin@udesk.cn";
@@ -52,11 +57,7 @@ pub fn config_for(server: &MockServer) -> UdeskConfig {
     let url = url::Url::parse(&server.uri()).unwrap();
     let mut config = UdeskConfig::new(url, EMAIL, Secret::new(TOKEN))
         .with_calls_per_minute(None)
-        .with_retry(RetryPolicy {
-            max_attempts: 3,
-            initial_backoff: Duration::from_millis(1),
-            max_backoff: Duration::from_millis(5),
-        });
+        .with_retry(fast_retries());
     config.http.request_timeout = Duration::from_secs(5);
     config
 }
@@ -85,44 +86,8 @@ pub async fn server_and_client() -> (MockServer, UdeskClient) {
     (server, client)
 }
 
-/// Answers `verb route` with the JSON `body`.
-pub async fn respond(server: &MockServer, verb: &str, route: &str, body: Value) {
-    Mock::given(method(verb))
-        .and(path(route))
-        .respond_with(ResponseTemplate::new(200).set_body_json(body))
-        .mount(server)
-        .await;
-}
-
-/// The requests the stand-in received on `route`.
-pub async fn requests_to(server: &MockServer, route: &str) -> Vec<Request> {
-    server
-        .received_requests()
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|request| request.url.path() == route)
-        .collect()
-}
-
-/// The single request received on `route`.
-pub async fn only_request(server: &MockServer, route: &str) -> Request {
-    let mut requests = requests_to(server, route).await;
-    assert_eq!(requests.len(), 1, "expected one request to {route}");
-    requests.remove(0)
-}
-
 /// The names of the five authentication parameters.
 pub const AUTH_PARAMS: [&str; 5] = ["email", "timestamp", "sign", "nonce", "sign_version"];
-
-/// All query pairs of a request, in order, decoded.
-pub fn all_query(request: &Request) -> Vec<(String, String)> {
-    request
-        .url
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect()
-}
 
 /// The endpoint's own query pairs (the auth parameters removed), sorted.
 pub fn query_of(request: &Request) -> Vec<(String, String)> {
@@ -140,25 +105,6 @@ pub fn query_value(request: &Request, name: &str) -> Option<String> {
         .into_iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v)
-}
-
-/// Sorted owned pairs from literals.
-pub fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = items
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
-    pairs.sort();
-    pairs
-}
-
-/// A header's value.
-pub fn header(request: &Request, name: &str) -> Option<String> {
-    request
-        .headers
-        .get(name)
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned)
 }
 
 /// Checks that a request carries the five auth parameters first, in the examples' order, with

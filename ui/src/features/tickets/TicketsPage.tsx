@@ -64,6 +64,8 @@ export function validateTicketsSearch(search: Record<string, unknown>): TicketsS
 }
 
 const MODE_STORAGE_KEY = 'switchboard.tickets.mode';
+/** How the palette's shortcut is written on this OS. */
+const PALETTE_KEYS = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘ K' : 'Ctrl K';
 const BOARD_CONNECTION_STORAGE_KEY = 'switchboard.tickets.boardConnection';
 
 function storedMode(): TicketsMode {
@@ -424,7 +426,7 @@ function TicketsView({
                 size="xs"
                 variant="default"
                 onClick={spotlightActions.open}
-                rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+                rightSection={<Kbd size="xs">{PALETTE_KEYS}</Kbd>}
                 data-testid="palette-open"
               >
                 {t('tickets.palette.button')}

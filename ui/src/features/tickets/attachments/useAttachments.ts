@@ -75,13 +75,15 @@ export function useAttachments(target: UploadTarget | null) {
     const keyOf = (index: number) => `${batch}:${index}`;
     setItems((previous) => [
       ...previous.filter((item) => !fresh.includes(item.path)),
-      ...fresh.map((path, index) => ({
-        key: keyOf(index),
-        path,
-        name: fileNameOf(path),
-        size: null,
-        state: { state: 'uploading' },
-      })),
+      ...fresh.map(
+        (path, index): AttachmentItem => ({
+          key: keyOf(index),
+          path,
+          name: fileNameOf(path),
+          size: null,
+          state: { state: 'uploading' },
+        }),
+      ),
     ]);
     const apply = (progress: UploadProgressView) =>
       setItems((previous) =>

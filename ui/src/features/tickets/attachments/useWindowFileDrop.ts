@@ -20,6 +20,24 @@ function top(): Consumer | undefined {
   return consumers[consumers.length - 1];
 }
 
+/**
+ * Hands dropped paths to whoever receives drops now (the innermost open ticket or create form),
+ * exactly as a drop on the window does. Returns whether anyone took them.
+ */
+export function deliverDroppedPaths(paths: string[]): boolean {
+  const consumer = top();
+  if (!consumer || paths.length === 0) return false;
+  consumer.setDragging(false);
+  consumer.onDrop(paths);
+  return true;
+}
+
+// Debug builds (the end-to-end tests) can drop files without an OS drag: the same path as a drop.
+if (import.meta.env.TAURI_ENV_DEBUG === 'true' && typeof window !== 'undefined') {
+  (window as unknown as { __switchboardDropPaths?: typeof deliverDroppedPaths }).__switchboardDropPaths =
+    deliverDroppedPaths;
+}
+
 function startListening(): void {
   if (listening) return;
   try {
@@ -30,10 +48,7 @@ function startListening(): void {
         const payload = event.payload;
         if (payload.type === 'enter' || payload.type === 'over') consumer.setDragging(true);
         else if (payload.type === 'leave') consumer.setDragging(false);
-        else {
-          consumer.setDragging(false);
-          if (payload.paths.length > 0) consumer.onDrop(payload.paths);
-        }
+        else deliverDroppedPaths(payload.paths);
       })
       .then((stop) => {
         if (consumers.length === 0) {

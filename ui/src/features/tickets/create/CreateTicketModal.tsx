@@ -8,6 +8,7 @@ import {
   Button,
   Divider,
   Group,
+  Input,
   Loader,
   Modal,
   MultiSelect,
@@ -23,9 +24,9 @@ import {
   type TreeNodeData,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commands, type CatalogItem, type ConnectionCatalogView, type CustomFieldView } from '../../../bindings';
 import { describeError } from '../../../lib/errorMessages';
@@ -201,6 +202,7 @@ function CreateTicketForm({
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [askAgent, setAskAgent] = useState(false);
+  const formRef = useRef<HTMLDivElement>(null);
   const catalog = findCatalog(catalogs, form.connectionId ?? '');
   const sobot = catalog?.vendor === 'sobot';
   const canAsCustomer = sobot && (catalog?.capabilities.createAsCustomer ?? false);
@@ -238,9 +240,20 @@ function CreateTicketForm({
 
   const tree = useMemo(() => categoryTree(catalog?.categories ?? [], language), [catalog, language]);
 
+  // The custom fields of the chosen Sobot category's template (read live) or Udesk template.
+  const chosenLeaf = sobot
+    ? (catalog?.categories.find((item) => item.code === form.categoryId && item.leaf)?.code ?? null)
+    : form.templateId;
+  const formFields = useQuery({
+    queryKey: [...ticketKeys.all(profileId), 'formFields', form.connectionId, chosenLeaf] as const,
+    queryFn: () => runCommand(commands.ticketFormFields(profileId, form.connectionId ?? '', chosenLeaf)),
+    enabled: form.connectionId !== null && (!sobot || chosenLeaf !== null),
+  });
+  const fields = sobot && chosenLeaf === null ? [] : (formFields.data ?? []);
+
   const submit = async () => {
     setGeneral(null);
-    const problems = validateCreateForm(form, catalog);
+    const problems = validateCreateForm(form, catalog, fields);
     const next: Record<string, string> = {};
     for (const [key, problem] of Object.entries(problems)) next[key] = problemText(t, problem) ?? '';
     if (attachments.uploading) {
@@ -248,11 +261,15 @@ function CreateTicketForm({
       return;
     }
     setErrors(next);
-    if (!catalog || Object.keys(next).length > 0) return;
+    if (!catalog || Object.keys(next).length > 0) {
+      // Take the user to the first field to fix.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
     setSaving(true);
     try {
       const ticketId = await runCommand(
-        commands.createTicket(profileId, catalog.connectionId, buildNewTicket(form, catalog, attachments.references)),
+        commands.createTicket(profileId, catalog.connectionId, buildNewTicket(form, catalog, attachments.references, fields)),
       );
       void queryClient.invalidateQueries({ queryKey: ticketKeys.all(profileId) });
       notifications.show({ color: 'teal', message: t('ticket.create.created'), autoClose: 4000 });
@@ -298,7 +315,7 @@ function CreateTicketForm({
   const hasErrors = Object.keys(errors).length > 0;
 
   return (
-    <Stack gap="md" data-testid={CREATE_TICKET_TEST_IDS.form}>
+    <Stack gap="md" ref={formRef} data-testid={CREATE_TICKET_TEST_IDS.form}>
       <SimpleGrid cols={canAsCustomer ? 2 : 1} spacing="sm">
         <Select
           label={t('ticket.create.connection')}
@@ -316,11 +333,9 @@ function CreateTicketForm({
           data-testid={CREATE_TICKET_TEST_IDS.connection}
         />
         {canAsCustomer && (
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('ticket.create.mode')}
-            </Text>
+          <Input.Wrapper label={t('ticket.create.mode')}>
             <SegmentedControl
+              fullWidth
               aria-label={t('ticket.create.mode')}
               value={asCustomer ? 'customer' : 'agent'}
               onChange={(value) => set('asCustomer', value === 'customer')}
@@ -330,7 +345,7 @@ function CreateTicketForm({
               ]}
               data-testid={CREATE_TICKET_TEST_IDS.mode}
             />
-          </Stack>
+          </Input.Wrapper>
         )}
       </SimpleGrid>
 
@@ -341,7 +356,7 @@ function CreateTicketForm({
         value={form.title}
         error={errors.title}
         onChange={(event) => set('title', event.currentTarget.value)}
-        data-autofocus
+        autoFocus
         data-testid={CREATE_TICKET_TEST_IDS.title}
       />
       <Textarea
@@ -507,11 +522,11 @@ function CreateTicketForm({
         )}
       </SimpleGrid>
 
-      {(catalog?.customFields.length ?? 0) > 0 && (
+      {fields.length > 0 && (
         <>
           <Divider label={t('ticket.create.fieldsSection')} labelPosition="left" />
           <SimpleGrid cols={2} spacing="sm">
-            {catalog?.customFields.map((field) => (
+            {fields.map((field) => (
               <CustomField
                 key={field.key}
                 field={field}

@@ -97,8 +97,15 @@ export function visibleFields(catalog: ConnectionCatalogView | undefined): Custo
   return catalog?.customFields ?? [];
 }
 
-/** Checks the form before sending; an empty result means it can be sent. */
-export function validateCreateForm(form: CreateFormState, catalog: ConnectionCatalogView | undefined): FormErrors {
+/**
+ * Checks the form before sending; an empty result means it can be sent. `fields` are the custom
+ * fields the form shows (those of the chosen category or template; by default the connection's).
+ */
+export function validateCreateForm(
+  form: CreateFormState,
+  catalog: ConnectionCatalogView | undefined,
+  fields: readonly CustomFieldView[] = visibleFields(catalog),
+): FormErrors {
   const errors: FormErrors = {};
   if (!catalog) {
     errors.connectionId = 'required';
@@ -120,7 +127,7 @@ export function validateCreateForm(form: CreateFormState, catalog: ConnectionCat
     errors.customer = 'customerRequired';
   }
   if (form.customerEmail.trim() && !EMAIL.test(form.customerEmail.trim())) errors.customerEmail = 'email';
-  for (const field of visibleFields(catalog)) {
+  for (const field of fields) {
     const value = (form.fields[field.key] ?? '').trim();
     if (!value) {
       if (field.required) errors[`field:${field.key}`] = 'required';
@@ -146,11 +153,12 @@ export function buildNewTicket(
   form: CreateFormState,
   catalog: ConnectionCatalogView,
   attachments: readonly string[],
+  shown: readonly CustomFieldView[] = visibleFields(catalog),
 ): NewTicketView {
   const sobot = catalog.vendor === 'sobot';
   const asCustomer = sobot && form.asCustomer && catalog.capabilities.createAsCustomer;
   const fields: Record<string, string> = {};
-  for (const field of visibleFields(catalog)) {
+  for (const field of shown) {
     const value = (form.fields[field.key] ?? '').trim();
     if (!value) continue;
     fields[field.key] = fieldKind(field) === 'datetime' ? vendorDateTime(value) : value;

@@ -19,7 +19,11 @@ export interface ConversationProps {
 function initials(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) return '?';
-  if (/\p{Script=Han}/u.test(trimmed)) return trimmed.slice(-2);
+  if (/\p{Script=Han}/u.test(trimmed)) {
+    // 陈先生 → 陈, 王芳 → 王芳: honorifics are not names.
+    const name = trimmed.replace(/(先生|女士|小姐|老师)$/u, '') || trimmed;
+    return name.length <= 2 ? name : name.slice(-2);
+  }
   return trimmed
     .split(/\s+/)
     .slice(0, 2)

@@ -145,7 +145,8 @@ export function TicketDetail({ profileId, connectionId, ticketId, onClose }: Tic
     return () => window.removeEventListener('keydown', onKey);
   }, [dialogOpen, openSelect, detail]);
 
-  if (query.isPending) return <DetailSkeleton />;
+  // The catalogs are local and quick; waiting for them avoids codes flashing before their names.
+  if (query.isPending || catalogs.isPending) return <DetailSkeleton />;
 
   if (query.isError || !detail) {
     const error = query.error;

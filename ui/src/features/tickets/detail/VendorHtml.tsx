@@ -2,6 +2,7 @@ import { Text, Typography } from '@mantine/core';
 import { type MouseEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sanitizeVendorHtml } from './sanitize';
+import classes from './VendorHtml.module.css';
 
 /** Props of VendorHtml. */
 export interface VendorHtmlProps {
@@ -36,9 +37,8 @@ export function VendorHtml({ html, onLink, emptyText, testId }: VendorHtmlProps)
   }
   return (
     <Typography
-      className="sb-vendor-html"
+      className={classes.root}
       fz="sm"
-      style={{ overflowWrap: 'anywhere', lineHeight: 1.6 }}
       onClick={catchLink}
       onAuxClick={catchLink}
       data-testid={testId}

@@ -32,7 +32,8 @@ export function formatBytes(size: number | null | undefined, language: string): 
   return new Intl.NumberFormat(language, {
     style: 'unit',
     unit: units[unit],
-    unitDisplay: 'short',
+    // ICU's short form of a byte is "byte" ("29 byte"); the long form reads right.
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }

@@ -8,7 +8,7 @@ const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'number', 'password
 /** Whether keys pressed in `target` are typing (so shortcuts must leave them alone). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
+  if (target.isContentEditable || target.closest('[contenteditable]:not([contenteditable="false"])')) return true;
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') return TEXT_INPUT_TYPES.has((target as HTMLInputElement).type || 'text');

@@ -1,0 +1,230 @@
+// End-to-end: the tickets workflow of a supervisor in the demo workspace, through the real app and
+// the sandbox running inside it: the board loads, a ticket opens, a reply goes out with an
+// attachment delivered through the same path a drop on the window uses, a drag changes a status at
+// the vendor, a filter is saved as a view, a ticket is created, and the list shows every ticket.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chooseSegment, launchApp, screenshot, waitForText } from './session.mjs';
+
+/** Calls a command the way the generated bindings do, for checking what the app wrote. */
+async function invoke(browser, cmd, args) {
+  const answer = await browser.executeAsync(
+    (cmd, args, done) => {
+      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+        (value) => done({ ok: true, value }),
+        (error) => done({ ok: false, error }),
+      );
+    },
+    cmd,
+    args,
+  );
+  assert.ok(answer.ok, `${cmd} failed: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}
+
+/** Delivers files as Tauri's own drop event, exactly what the window receives when files are dropped. */
+async function dropFiles(browser, paths) {
+  await invoke(browser, 'plugin:event|emit_to', {
+    target: { kind: 'Webview', label: 'main' },
+    event: 'tauri://drag-drop',
+    payload: { paths, position: { x: 600, y: 400 } },
+  });
+}
+
+/** Picks the first enabled option of the Mantine Select with this test id. */
+async function chooseFirstOption(browser, testId) {
+  const input = await browser.$(`[data-testid="${testId}"]`);
+  await input.click();
+  let listbox = null;
+  await browser.waitUntil(async () => (listbox = await input.getAttribute('aria-controls')) !== null, {
+    timeout: 10_000,
+    timeoutMsg: `${testId} did not open its options`,
+  });
+  const option = await browser.$(`[id="${listbox}"] [role="option"]:not([data-combobox-disabled])`);
+  await option.waitForDisplayed({ timeout: 10_000 });
+  await option.click();
+}
+
+/** Drags an element onto another with the pointer (dnd-kit starts after 6 px of movement). */
+async function dragOnto(browser, source, target) {
+  const from = await source.getLocation();
+  const size = await source.getSize();
+  const to = await target.getLocation();
+  const start = { x: Math.round(from.x + size.width / 2), y: Math.round(from.y + 20) };
+  const end = { x: Math.round(to.x + 120), y: Math.round(to.y + 120) };
+  const steps = [];
+  for (let i = 1; i <= 12; i += 1) {
+    steps.push({ type: 'pointerMove', duration: 30, x: Math.round(start.x + ((end.x - start.x) * i) / 12), y: Math.round(start.y + ((end.y - start.y) * i) / 12) });
+  }
+  await browser.performActions([
+    {
+      type: 'pointer',
+      id: 'mouse',
+      parameters: { pointerType: 'mouse' },
+      actions: [
+        { type: 'pointerMove', duration: 0, x: start.x, y: start.y },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pause', duration: 150 },
+        ...steps,
+        { type: 'pause', duration: 150 },
+        { type: 'pointerUp', button: 0 },
+      ],
+    },
+  ]);
+  await browser.releaseActions();
+}
+
+async function syncDemo(browser) {
+  await waitForText(browser, '[data-testid="status-profile"]', 'Demo workspace', 30_000);
+  await browser.$('[data-testid="sync-demo"]').click();
+  let status = '';
+  await browser.waitUntil(
+    async () => {
+      status = await browser.$('[data-testid="sync-status-demo"]').getText();
+      return /tickets synced$/.test(status);
+    },
+    { timeout: 180_000, interval: 250, timeoutMsg: `sync did not finish; status: "${status}"` },
+  );
+}
+
+test('a supervisor works the demo tickets: board, detail, reply with a dropped file, drag, saved view, new ticket, list', async () => {
+  const browser = await launchApp(['--demo', '--e2e-synthetic-drops']);
+  try {
+    await syncDemo(browser);
+
+    // The board: one column per Sobot status, with cards.
+    const firstCard = await browser.$('[data-testid="board-column-1"] [data-testid^="ticket-card-"]');
+    await firstCard.waitForDisplayed({ timeout: 30_000 });
+    await screenshot(browser, '10-tickets-board');
+
+    // A ticket opens in the side panel, read fresh from the vendor.
+    const openedKey = (await firstCard.getAttribute('data-testid')).replace('ticket-card-', '');
+    await firstCard.click();
+    await browser.$('[data-testid="ticket-detail-number"]').waitForDisplayed({ timeout: 30_000 });
+    await browser.$('[data-testid="ticket-conversation"]').waitForDisplayed({ timeout: 30_000 });
+
+    // Choose the agent the supervisor acts as (asked once per connection).
+    await browser.$('[data-testid="ticket-actions"]').click();
+    await browser.$('[data-testid="action-acting-agent"]').click();
+    await browser.$('[data-testid="acting-agent-modal"]').waitForDisplayed({ timeout: 10_000 });
+    await chooseFirstOption(browser, 'acting-agent-select');
+    await browser.$('[data-testid="acting-agent-confirm"]').click();
+    await browser.$('[data-testid="acting-agent-confirm"]').waitForExist({ reverse: true, timeout: 10_000 });
+    await screenshot(browser, '11-ticket-detail');
+
+    // A file dropped on the window is checked and uploaded by Rust from its path, then sent.
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
+    const file = join(dir, '退款凭证.png');
+    writeFileSync(file, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+    await dropFiles(browser, [file]);
+    const uploaded = await browser.$('[data-testid="attachment-item"][data-state="uploaded"]');
+    await uploaded.waitForDisplayed({ timeout: 30_000 });
+    const uploadedName = await browser.execute(
+      (item) => item.querySelector('[data-testid="attachment-name"]')?.textContent,
+      uploaded,
+    );
+    assert.equal(uploadedName, '退款凭证.png');
+    const replyText = `Refund approved, receipt attached (e2e ${Date.now()})`;
+    await browser.$('[data-testid="reply-text"]').setValue(replyText);
+    await screenshot(browser, '12-reply-with-attachment');
+    await browser.$('[data-testid="reply-send"]').click();
+    await browser.waitUntil(
+      async () => (await browser.$('[data-testid="ticket-conversation"]').getText()).includes(replyText),
+      { timeout: 30_000, timeoutMsg: 'the reply did not appear in the conversation' },
+    );
+    const conversation = await browser.execute(() => document.querySelector('[data-testid="ticket-conversation"]')?.textContent ?? '');
+    assert.ok(conversation.includes('退款凭证.png'), `the reply lists its attachment: ${conversation.slice(-400)}`);
+    await screenshot(browser, '13-reply-sent');
+    await browser.$('[data-testid="ticket-detail-close"]').click();
+
+    // Dragging a card to another column changes the status at the vendor.
+    const card = await browser.$('[data-testid="board-column-0"] [data-testid^="ticket-card-"]');
+    await card.waitForDisplayed({ timeout: 10_000 });
+    const key = (await card.getAttribute('data-testid')).replace('ticket-card-', '');
+    const ticketId = key.slice(key.indexOf(':') + 1);
+    await dragOnto(browser, card, await browser.$('[data-testid="board-column-2"]'));
+    await browser.waitUntil(
+      async () => {
+        const page = await invoke(browser, 'list_tickets', {
+          profileId: 'demo',
+          request: { filter: { connectionIds: ['sobot'], text: null }, sort: 'updatedAt', ascending: false, offset: 0, limit: 50 },
+        });
+        return page.rows.some((row) => row.ticketId === ticketId && row.statusCode === '2');
+      },
+      { timeout: 30_000, interval: 500, timeoutMsg: `ticket ${ticketId} did not move to status 2` },
+    );
+    await browser.$(`[data-testid="board-column-2"] [data-testid="ticket-card-${key}"]`).waitForDisplayed({ timeout: 15_000 });
+    assert.notEqual(key, openedKey);
+    await screenshot(browser, '14-board-after-drag');
+
+    // A filter saved as a named view.
+    await browser.$('[data-testid="ticket-search"]').setValue('退款');
+    await sleep(800);
+    await browser.$('[data-testid="saved-views-button"]').click();
+    await browser.$('[data-testid="save-view-name"]').setValue('Refunds 退款');
+    await browser.$('[data-testid="save-view-submit"]').click();
+    let views = [];
+    await browser.waitUntil(async () => (views = await invoke(browser, 'list_saved_views', { profileId: 'demo' })).length === 1, {
+      timeout: 10_000,
+      timeoutMsg: 'the view was not saved',
+    });
+    assert.deepEqual(
+      views.map((view) => [view.name, view.filter.text]),
+      [['Refunds 退款', '退款']],
+    );
+    const listed = await browser.$(`[data-testid="view-row-${views[0].id}"]`);
+    if (!(await listed.isExisting())) await browser.$('[data-testid="saved-views-button"]').click();
+    await listed.waitForDisplayed({ timeout: 10_000, timeoutMsg: 'the saved view is not listed' });
+    assert.ok((await browser.execute((row) => row.textContent, listed)).includes('Refunds 退款'));
+    await screenshot(browser, '15-saved-view');
+    await browser.keys('Escape');
+    await browser.$('[data-testid="filter-clear"]').click();
+
+    // A new ticket, created as an agent in a leaf category.
+    await browser.$('[data-testid="tickets-new"]').click();
+    await browser.$('[data-testid="create-ticket-modal"]').waitForDisplayed({ timeout: 10_000 });
+    const title = `Printer on fire 打印机冒烟 ${Date.now()}`;
+    await browser.$('[data-testid="create-title"]').setValue(title);
+    await browser.$('[data-testid="create-content"]').setValue('The office printer smokes after every job.');
+    // The category tree: expanded as needed, only a leaf can be chosen.
+    const catalogs = await invoke(browser, 'ticket_catalogs', { profileId: 'demo' });
+    const categories = catalogs.find((catalog) => catalog.connectionId === 'sobot').categories;
+    // A leaf whose template asks for no required field, so the form needs nothing else.
+    let leaf = null;
+    for (const item of categories.filter((c) => c.leaf && !c.deleted && c.parent !== null)) {
+      const fields = await invoke(browser, 'ticket_form_fields', { profileId: 'demo', connectionId: 'sobot', categoryOrTemplate: item.code });
+      if (!fields.some((field) => field.required)) {
+        leaf = item;
+        break;
+      }
+    }
+    assert.ok(leaf, 'the demo has a category without required fields');
+    const parent = categories.find((item) => item.code === leaf.parent);
+    await browser.$('[data-testid="create-category"]').click();
+    const node = (label) => browser.$(`//*[normalize-space(text())="${label}"]`);
+    if (!(await (await node(leaf.name)).isDisplayed())) await (await node(parent.name)).click();
+    await (await node(leaf.name)).click();
+    await screenshot(browser, '16-create-ticket');
+    await browser.$('[data-testid="create-submit"]').click();
+    await browser.$('[data-testid="create-submit"]').waitForExist({ reverse: true, timeout: 30_000 });
+    await browser.waitUntil(async () => (await browser.$('[data-testid="ticket-detail-title"]').getText()).includes(title), {
+      timeout: 30_000,
+      timeoutMsg: 'the created ticket did not open',
+    });
+    await screenshot(browser, '17-ticket-created');
+    await browser.$('[data-testid="ticket-detail-close"]').click();
+
+    // The list shows every cached ticket (Sobot and Udesk), virtualized.
+    await chooseSegment(browser, 'tickets-mode', 'list');
+    await browser.$('[data-testid^="ticket-row-"]').waitForDisplayed({ timeout: 30_000 });
+    const total = await browser.$('[data-testid="ticket-list-total"]').getText();
+    assert.ok(Number(total.replace(/\D/g, '')) > 5_900, `about 6,000 tickets listed, got "${total}"`);
+    await screenshot(browser, '18-ticket-list');
+  } finally {
+    await browser.deleteSession();
+  }
+});
