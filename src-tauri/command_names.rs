@@ -35,10 +35,12 @@ pub const APP_COMMANDS: &[&str] = &[
 ];
 
 /// Core and plugin permissions the main window needs besides the app commands: listening to
-/// events (files dropped on the window arrive as the `tauri://drag-drop` event) and the native
-/// file picker for attachments.
+/// events (files dropped on the window arrive as the `tauri://drag-drop` event), the native file
+/// picker for attachments, and opening vendor links and attachments in the browser (scoped to
+/// http and https in the capability file).
 pub const PLUGIN_PERMISSIONS: &[&str] = &[
     "core:event:allow-listen",
     "core:event:allow-unlisten",
     "dialog:allow-open",
+    "opener:allow-open-url",
 ];

@@ -65,6 +65,7 @@ pub fn run() {
     let invoke_handler = builder.invoke_handler();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(invoke_handler)
         .setup(move |app| {
             builder.mount_events(app);
@@ -123,7 +124,12 @@ mod capability_tests {
             .as_array()
             .expect("permissions list")
             .iter()
-            .map(|p| p.as_str().expect("plain permission identifier").to_owned())
+            .map(|p| {
+                p.as_str()
+                    .or_else(|| p["identifier"].as_str())
+                    .expect("a permission identifier")
+                    .to_owned()
+            })
             .collect();
         granted.sort();
         let mut expected: Vec<String> = APP_COMMANDS

@@ -91,6 +91,19 @@ async fn every_code_a_synced_sobot_ticket_carries_is_named_by_the_reference_data
         .expect("closed status");
     assert_eq!(closed.extra["closed"], true);
     assert_eq!(closed.extra["custom"], false);
+    // Built-in codes carry their names in both UI languages, whatever the vendor answered in.
+    assert_eq!(closed.extra["names"]["en"], "Closed");
+    let urgent = items
+        .iter()
+        .find(|i| i.kind == ReferenceKind::Priority && i.code == "3")
+        .expect("urgent priority");
+    assert_eq!(
+        (
+            &urgent.extra["names"]["en"],
+            &urgent.extra["names"]["zh-CN"]
+        ),
+        (&serde_json::json!("Urgent"), &serde_json::json!("紧急"))
+    );
     let served_custom: BTreeSet<(String, bool)> = sandbox.inspect(|world| {
         world
             .tickets

@@ -146,6 +146,7 @@ fn sobot_dictionary(connection_id: &str, dict: &DataDictionary, fetch: &mut Refe
     if priorities.items.is_empty() {
         fixed::push_all(&mut priorities, fixed::SOBOT_PRIORITIES, "zh-CN");
     }
+    fixed::name_known_codes(&mut priorities.items, fixed::SOBOT_PRIORITIES);
     fetch.set(ReferenceKind::Priority, priorities.items);
     let mut tree = Items::new(connection_id, ReferenceKind::Category);
     categories(&mut tree, &dict.ticket_type_list, None, "");
@@ -221,6 +222,7 @@ pub async fn fetch_sobot(
                     status_item(&mut items, &info, &builtin_names);
                 }
             }
+            fixed::name_known_codes(&mut items.items, fixed::SOBOT_BUILTIN_STATUSES);
             fetch.set(ReferenceKind::Status, items.items);
         }
         Err(err) => fetch.failures.push(failure("statuses", err)),

@@ -512,7 +512,14 @@ function TicketsView({
               withBorder
               radius="md"
               data-testid="ticket-detail-panel"
-              style={{ width: 'min(560px, 45%)', flexShrink: 0, minHeight: 0, overflow: 'auto' }}
+              style={{
+                width: 'min(560px, 45%)',
+                flexShrink: 0,
+                minHeight: 0,
+                display: 'flex',
+                flexDirection: 'column',
+                overflow: 'hidden',
+              }}
             >
               <TicketDetail
                 key={search.ticket}

@@ -55,6 +55,31 @@ pub(super) const SOBOT_PRIORITIES: &[Fixed] = &[
 ];
 
 /// Udesk statuses by `status_en`, in lifecycle order.
+/// Sobot's built-in statuses (sobot-ticket.md status codes); custom ones keep the vendor's name.
+pub(super) const SOBOT_BUILTIN_STATUSES: &[Fixed] = &[
+    ("0", "Not received", "未受理"),
+    ("1", "Processing", "受理中"),
+    ("2", "Awaiting reply", "等待回复"),
+    ("3", "Resolved", "已解决"),
+    ("98", "Deleted", "已删除"),
+    ("99", "Closed", "已关闭"),
+];
+
+/// Adds `names: {en, zh-CN}` to the items whose code is in a documented fixed set, so the UI
+/// names them in its own language whatever language the vendor answered in.
+pub(super) fn name_known_codes(
+    items: &mut [crate::store::reference::ReferenceItem],
+    set: &[Fixed],
+) {
+    for item in items {
+        if let Some((_, en, zh)) = set.iter().find(|(code, _, _)| *code == item.code)
+            && let serde_json::Value::Object(extra) = &mut item.extra
+        {
+            extra.insert("names".into(), json!({"en": en, "zh-CN": zh}));
+        }
+    }
+}
+
 pub(super) const UDESK_STATUSES: &[Fixed] = &[
     ("open", "Open", "开启"),
     ("solving", "Solving", "解决中"),

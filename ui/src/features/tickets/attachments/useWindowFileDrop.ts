@@ -32,12 +32,6 @@ export function deliverDroppedPaths(paths: string[]): boolean {
   return true;
 }
 
-// Debug builds (the end-to-end tests) can drop files without an OS drag: the same path as a drop.
-if (import.meta.env.TAURI_ENV_DEBUG === 'true' && typeof window !== 'undefined') {
-  (window as unknown as { __switchboardDropPaths?: typeof deliverDroppedPaths }).__switchboardDropPaths =
-    deliverDroppedPaths;
-}
-
 function startListening(): void {
   if (listening) return;
   try {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { ActionIcon, Avatar, Badge, Box, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentView, ReplyView, TicketDetailView } from '../../../bindings';
@@ -117,6 +117,12 @@ export function Conversation({ detail, canDeleteReply, onLink, onAttachment, onD
   const { t } = useTranslation();
   const kindLabel = (kind: ReplyView['authorKind']) => t(`ticket.detail.authorKind.${kind}`);
   const customerName = detail.ticket.customerName || detail.customer?.name || t('ticket.detail.customerFallback');
+  // The latest reply is what a supervisor reads first: keep it in view on open and after sending.
+  const end = useRef<HTMLDivElement>(null);
+  const replyCount = detail.replies.length;
+  useEffect(() => {
+    if (replyCount > 0) end.current?.scrollIntoView?.({ block: 'end' });
+  }, [replyCount]);
   return (
     <Stack gap="md" data-testid="ticket-conversation">
       <Entry
@@ -180,6 +186,7 @@ export function Conversation({ detail, canDeleteReply, onLink, onAttachment, onD
           />
         ))
       )}
+      <div ref={end} />
     </Stack>
   );
 }

@@ -1,4 +1,6 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { openUrl } from '@tauri-apps/plugin-opener';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { CheckIcon, LinkIcon } from './icons';
 
@@ -17,7 +19,8 @@ export interface ExternalLinkModalProps {
 
 /**
  * Shows where a link leads before anything happens: the app never navigates its own window to a
- * vendor page. The address can be copied into a browser (the app has no permission to start one).
+ * vendor page. It opens in the system browser (http and https only, as the capability allows) or
+ * the address can be copied.
  */
 export function ExternalLinkModal({ target, onClose }: ExternalLinkModalProps) {
   const { t } = useTranslation();
@@ -49,15 +52,31 @@ export function ExternalLinkModal({ target, onClose }: ExternalLinkModalProps) {
             <CopyButton value={target.url}>
               {({ copied, copy }) => (
                 <Button
+                  variant="default"
                   leftSection={copied ? <CheckIcon /> : <LinkIcon />}
                   color={copied ? 'teal' : undefined}
                   onClick={copy}
-                  data-autofocus
                 >
                   {copied ? t('ticket.link.copied') : t('ticket.link.copy')}
                 </Button>
               )}
             </CopyButton>
+            {/^https?:\/\//i.test(target.url) && (
+              <Button
+                data-autofocus
+                data-testid="external-link-open"
+                onClick={() => {
+                  openUrl(target.url).then(onClose, (error: unknown) =>
+                    notifications.show({
+                      color: 'red',
+                      message: t('ticket.link.openFailed', { detail: String(error) }),
+                    }),
+                  );
+                }}
+              >
+                {t('ticket.link.open')}
+              </Button>
+            )}
           </Group>
         </Stack>
       )}

@@ -16,6 +16,8 @@ import { TicketDetail } from './TicketDetail';
 
 const dialog = vi.hoisted(() => ({ open: vi.fn() }));
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: dialog.open }));
+const opener = vi.hoisted(() => ({ openUrl: vi.fn(() => Promise.resolve()) }));
+vi.mock('@tauri-apps/plugin-opener', () => ({ openUrl: opener.openUrl }));
 vi.mock('@tauri-apps/api/webview', () => ({
   getCurrentWebview: () => ({ onDragDropEvent: () => Promise.resolve(() => undefined) }),
 }));
@@ -88,7 +90,7 @@ describe('TicketDetail', { timeout: 20_000 }, () => {
     expect(await screen.findByTestId('ticket-history')).toHaveTextContent('Status: New → In progress');
   });
 
-  it('opens links and attachments in a dialog instead of navigating the window', async () => {
+  it('opens links and attachments in the browser from a dialog, never in the app window', async () => {
     const { user } = setup({ detail: ticketDetail({ contentHtml: '<a href="https://help.example/x">help</a>' }) });
     await ready();
     await user.click(screen.getByText('help'));
@@ -97,6 +99,17 @@ describe('TicketDetail', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByTestId('external-link-url')).toBeNull());
     await user.click(screen.getByText(/发票\.pdf/));
     expect(await screen.findByTestId('external-link-url')).toHaveTextContent('https://files.sobot.example/inv.pdf');
+    await user.click(screen.getByTestId('external-link-open'));
+    expect(opener.openUrl).toHaveBeenCalledWith('https://files.sobot.example/inv.pdf');
+    await waitFor(() => expect(screen.queryByTestId('external-link-url')).toBeNull());
+  });
+
+  it('never offers to open a link that is not http or https', async () => {
+    const { user } = setup({ detail: ticketDetail({ contentHtml: '<a href="mailto:a@b.cn">mail</a>' }) });
+    await ready();
+    await user.click(screen.getByText('mail'));
+    expect(await screen.findByTestId('external-link-url')).toHaveTextContent('mailto:a@b.cn');
+    expect(screen.queryByTestId('external-link-open')).toBeNull();
   });
 
   it('shows a designed empty state when nobody replied yet', async () => {
