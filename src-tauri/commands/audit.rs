@@ -50,20 +50,12 @@ pub fn list_audit_log(
         })?),
         None => None,
     };
-    let store = state
-        .workspaces
-        .store(&profile_id)
-        .map_err(|err| IpcError::Storage {
-            message: err.to_string(),
-        })?;
-    let db = store
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let entries = audit::recent(db.connection(), limit.min(MAX_PAGE), before).map_err(|err| {
-        IpcError::Storage {
-            message: err.to_string(),
-        }
-    })?;
+    let entries = super::with_profile_db(
+        &state,
+        &profile_id,
+        |db| audit::recent(db, limit.min(MAX_PAGE), before),
+        super::storage_error,
+    )?;
     Ok(entries
         .into_iter()
         .map(|e| {

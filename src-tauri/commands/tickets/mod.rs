@@ -7,8 +7,6 @@ pub mod types;
 pub mod views;
 pub mod writes;
 
-use std::sync::PoisonError;
-
 use switchboard_core::profiles::Profile;
 use switchboard_core::store::ticket_rows;
 use switchboard_core::store::tickets::{TicketFilter, TicketPageRequest, count_by_status};
@@ -154,13 +152,7 @@ pub(crate) fn with_db<T>(
     profile_id: &str,
     work: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
 ) -> CommandResult<T> {
-    let storage = |message: String| IpcError::Storage { message };
-    let store = state
-        .workspaces
-        .store(profile_id)
-        .map_err(|err| storage(err.to_string()))?;
-    let db = store.lock().unwrap_or_else(PoisonError::into_inner);
-    work(db.connection()).map_err(|err| storage(err.to_string()))
+    super::with_profile_db(state, profile_id, work, super::storage_error)
 }
 
 /// One sorted, filtered page of the profile's cached tickets, with the total that match.

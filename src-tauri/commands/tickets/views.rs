@@ -44,16 +44,7 @@ fn with_views<T>(
     profile_id: &str,
     work: impl FnOnce(&rusqlite::Connection) -> Result<T, ViewError>,
 ) -> CommandResult<T> {
-    let store = state
-        .workspaces
-        .store(profile_id)
-        .map_err(|err| IpcError::Storage {
-            message: err.to_string(),
-        })?;
-    let db = store
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    work(db.connection()).map_err(view_error)
+    crate::commands::with_profile_db(state, profile_id, work, view_error)
 }
 
 /// The profile's saved views, by name.

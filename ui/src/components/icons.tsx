@@ -5,7 +5,8 @@ export interface IconProps extends Omit<SVGProps<SVGSVGElement>, 'children'> {
   size?: number;
 }
 
-function LineIcon({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
+/** A 24-unit line drawing in the current text colour; the base of every icon. */
+export function LineIcon({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"

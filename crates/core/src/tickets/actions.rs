@@ -6,8 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use super::detail::TicketDetail;
 use super::{Result, TicketDesk, TicketsError, VendorTickets, sobot_writes, udesk_writes};
-use crate::store::seen;
-use crate::sync::unix_now_ms;
 
 /// Fields to change on a ticket; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,27 +80,6 @@ impl TicketDesk<'_> {
             Some(seen) if current.ticket.updated_at_ms > seen => Err(current),
             _ => Ok(current),
         })
-    }
-
-    /// Re-reads the ticket after a write and records it as seen.
-    async fn after_write(
-        &self,
-        vendor: &VendorTickets,
-        connection_id: &str,
-        ticket_id: &str,
-    ) -> Result<TicketDetail> {
-        let detail = self.fetch(vendor, ticket_id).await?;
-        self.remember(&detail)?;
-        self.with_store(|store| {
-            seen::mark_seen(
-                store.connection(),
-                connection_id,
-                ticket_id,
-                detail.ticket.updated_at_ms,
-                unix_now_ms(),
-            )
-        })?;
-        Ok(detail)
     }
 
     /// Changes a ticket's status, priority, assignee, group or title. `seen_version` is the
@@ -207,7 +184,7 @@ impl TicketDesk<'_> {
         self.audit(connection_id, action, ticket_id, summary, &result);
         result?;
         Ok(WriteOutcome::Done(
-            self.after_write(&vendor, connection_id, ticket_id).await?,
+            self.read_as_seen(&vendor, connection_id, ticket_id).await?,
         ))
     }
 
@@ -250,7 +227,7 @@ impl TicketDesk<'_> {
             &result,
         );
         result?;
-        self.after_write(&vendor, connection_id, ticket_id).await
+        self.read_as_seen(&vendor, connection_id, ticket_id).await
     }
 
     /// Moves a ticket to another customer (Sobot), guarded like other writes.
@@ -287,7 +264,7 @@ impl TicketDesk<'_> {
         );
         result?;
         Ok(WriteOutcome::Done(
-            self.after_write(&vendor, connection_id, ticket_id).await?,
+            self.read_as_seen(&vendor, connection_id, ticket_id).await?,
         ))
     }
 

@@ -12,7 +12,7 @@ use udesk::tickets::{CustomerIdType, FieldInput, NewTicket, Priority};
 
 use super::udesk_writes::{priority_id, status_id};
 use super::{Result, TicketDesk, TicketsError, VendorTickets};
-use crate::sync::{SobotTicketSource, unix_now_ms};
+use crate::sync::SobotTicketSource;
 
 /// A new ticket as the user filled it in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,21 +106,9 @@ impl TicketDesk<'_> {
             &result,
         );
         let ticket_id = result?;
-        match self.fetch(&vendor, &ticket_id).await {
-            Ok(detail) => {
-                self.remember(&detail)?;
-                self.with_store(|store| {
-                    crate::store::seen::mark_seen(
-                        store.connection(),
-                        connection_id,
-                        &ticket_id,
-                        detail.ticket.updated_at_ms,
-                        unix_now_ms(),
-                    )
-                })?;
-            }
-            // Created is created: the next sync brings it in if the read-back failed.
-            Err(err) => tracing::warn!(%err, ticket_id, "created ticket could not be read back"),
+        // Created is created: the next sync brings it in if the read-back fails.
+        if let Err(err) = self.read_as_seen(&vendor, connection_id, &ticket_id).await {
+            tracing::warn!(%err, ticket_id, "created ticket could not be read back");
         }
         Ok(ticket_id)
     }

@@ -252,7 +252,18 @@ impl<'a> TicketDesk<'a> {
     /// ticket counts as seen in this version.
     pub async fn detail(&self, connection_id: &str, ticket_id: &str) -> Result<TicketDetail> {
         let vendor = self.vendor(connection_id)?;
-        let detail = self.fetch(&vendor, ticket_id).await?;
+        self.read_as_seen(&vendor, connection_id, ticket_id).await
+    }
+
+    /// Reads a ticket fresh from the vendor, updates the local copy and records this version as
+    /// seen by the user (on opening it, and after the user's own writes).
+    pub(crate) async fn read_as_seen(
+        &self,
+        vendor: &VendorTickets,
+        connection_id: &str,
+        ticket_id: &str,
+    ) -> Result<TicketDetail> {
+        let detail = self.fetch(vendor, ticket_id).await?;
         self.remember(&detail)?;
         self.with_store(|store| {
             seen::mark_seen(

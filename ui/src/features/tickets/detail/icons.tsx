@@ -1,30 +1,13 @@
 // Line icons of the ticket detail, reply box and create form (same drawing style as components/icons).
-import type { ReactNode, SVGProps } from 'react';
+import type { ReactNode } from 'react';
+import { type IconProps, LineIcon } from '../../../components/icons';
 
 /** Props of the icons below. */
-export interface TicketIconProps extends Omit<SVGProps<SVGSVGElement>, 'children'> {
-  size?: number;
-}
+export type TicketIconProps = IconProps;
 
-function Line({ size = 16, children, ...rest }: TicketIconProps & { children: ReactNode }) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  );
+/** The shared line icon at the ticket screens' smaller default size. */
+function Line({ size = 16, ...rest }: TicketIconProps & { children: ReactNode }) {
+  return <LineIcon size={size} {...rest} />;
 }
 
 export const PaperclipIcon = (p: TicketIconProps) => (
