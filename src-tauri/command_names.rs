@@ -19,6 +19,8 @@ pub const APP_COMMANDS: &[&str] = &[
     "count_tickets_by_status",
     "ticket_catalogs",
     "get_ticket_detail",
+    "get_customer_profile",
+    "refresh_customer_tickets",
     "set_acting_agent",
     "ticket_form_fields",
     "change_ticket",

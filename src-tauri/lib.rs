@@ -40,6 +40,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::tickets::count_tickets_by_status,
             commands::tickets::ticket_catalogs,
             commands::tickets::get_ticket_detail,
+            commands::customers::get_customer_profile,
+            commands::customers::refresh_customer_tickets,
             commands::tickets::set_acting_agent,
             commands::tickets::ticket_form_fields,
             commands::tickets::writes::change_ticket,

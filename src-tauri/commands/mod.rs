@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod customers;
 pub mod logs;
 pub mod profiles;
 pub mod settings;

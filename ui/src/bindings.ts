@@ -50,6 +50,13 @@ export const commands = {
 	ticketCatalogs: (profileId: string) => typedError<ConnectionCatalogView[], IpcError>(__TAURI_INVOKE("ticket_catalogs", { profileId })),
 	/**  A ticket read fresh from the vendor (the cached copy is updated and marked seen). */
 	getTicketDetail: (profileId: string, connectionId: string, ticketId: string) => typedError<TicketDetailView, IpcError>(__TAURI_INVOKE("get_ticket_detail", { profileId, connectionId, ticketId })),
+	/**  A Sobot CRM customer's profile, read fresh: details, tags, custom fields, newest behaviour. */
+	getCustomerProfile: (profileId: string, connectionId: string, customerId: string) => typedError<CustomerProfileView, IpcError>(__TAURI_INVOKE("get_customer_profile", { profileId, connectionId, customerId })),
+	/**
+	 *  Reads the customer's tickets of the first-sync period from Sobot into the local store (the
+	 *  list then shows them with a `customerIds` filter); returns how many were read.
+	 */
+	refreshCustomerTickets: (profileId: string, connectionId: string, customerId: string) => typedError<number, IpcError>(__TAURI_INVOKE("refresh_customer_tickets", { profileId, connectionId, customerId })),
 	/**  Chooses the agent the user acts as on a connection (`null` forgets it). */
 	setActingAgent: (profileId: string, connectionId: string, agentId: string | null) => typedError<null, IpcError>(__TAURI_INVOKE("set_acting_agent", { profileId, connectionId, agentId })),
 	/**
@@ -315,6 +322,27 @@ export type ConnectionTest = {
 	message: string,
 };
 
+/**  Where the customer stands in the CRM (mirrors the core's `CrmStage`). */
+export type CrmStageView = 
+/**  First inquiry. */
+"first_inquiry" | 
+/**  Waiting to be assigned. */
+"to_be_assigned" | 
+/**  Followed up by a responsible agent. */
+"following_up" | 
+/**  In the customer pool. */
+"pool" | 
+/**  Not documented. */
+"other";
+
+/**  A custom field's label and value. */
+export type CustomFieldValueView = {
+	/**  The field's name. */
+	label: string,
+	/**  Its value (option label for choices). */
+	value: string,
+};
+
 /**  A custom field of the create form. */
 export type CustomFieldView = {
 	/**  Key values are sent under. */
@@ -327,6 +355,52 @@ export type CustomFieldView = {
 	required: boolean,
 	/**  Options. */
 	options: FieldOptionView[],
+};
+
+/**  A CRM customer's profile. */
+export type CustomerProfileView = {
+	/**  The connection it was read from. */
+	connectionId: string,
+	/**  Sobot's customer id. */
+	id: string,
+	/**  Name (real name, else nickname). */
+	name: string | null,
+	/**  Nickname. */
+	nick: string | null,
+	/**  Telephone. */
+	phone: string | null,
+	/**  Email. */
+	email: string | null,
+	/**  Enterprise. */
+	enterprise: string | null,
+	/**  Country, province, city, district. */
+	location: string | null,
+	/**  A VIP customer. */
+	vip: boolean,
+	/**  VIP level. */
+	vipLevel: string | null,
+	/**  Where the customer stands in the CRM. */
+	stage: CrmStageView | null,
+	/**  Responsible agent. */
+	owner: string | null,
+	/**  Who created the customer. */
+	createdBy: string | null,
+	/**  Created (ms). */
+	createdAtMs: number | null,
+	/**  Last changed (ms). */
+	updatedAtMs: number | null,
+	/**  Remark. */
+	remark: string | null,
+	/**  Business tags. */
+	tags: string[],
+	/**  Custom fields with a value. */
+	customFields: CustomFieldValueView[],
+	/**  Newest behaviour first. */
+	timeline: TimelineEntryView[],
+	/**  Older entries exist at the vendor. */
+	timelineTruncated: boolean,
+	/**  Sections Sobot refused. */
+	unavailable: SectionProblemView[],
 };
 
 /**  The ticket's customer. */
@@ -528,6 +602,15 @@ export type ProfileForm = {
 	keychainError: string | null,
 };
 
+/**  A profile section read with its own call (mirrors the core's `ProfileSection`). */
+export type ProfileSectionView = 
+/**  Business tags. */
+"tags" | 
+/**  Custom field names. */
+"custom_fields" | 
+/**  Behaviour timeline. */
+"timeline";
+
 /**  A reply or internal note. */
 export type ReplyInputView = {
 	/**  Content (HTML allowed). */
@@ -578,6 +661,16 @@ export type SavedViewInfo = {
 	filter: TicketFilterInput,
 	/**  Last change (ms). */
 	updatedAtMs: number | null,
+};
+
+/**  A profile section Sobot refused, with the reason. */
+export type SectionProblemView = {
+	/**  Which section. */
+	section: ProfileSectionView,
+	/**  The vendor's code. */
+	vendorCode: string | null,
+	/**  What went wrong. */
+	message: string,
 };
 
 /**  A Sobot v5 connection as the settings form edits it. */
@@ -706,6 +799,8 @@ export type TicketFilterInput = {
 	sources?: string[],
 	/**  Category ids. */
 	categoryIds?: string[],
+	/**  Customer ids. */
+	customerIds?: string[],
 	/**  Created at or after (ms). */
 	createdFrom?: number | null,
 	/**  Created before (ms). */
@@ -812,6 +907,31 @@ export type TicketVendor =
 "sobot" | 
 /**  Udesk. */
 "udesk";
+
+/**  One event in the customer's history. */
+export type TimelineEntryView = {
+	/**  When (ms). */
+	atMs: number | null,
+	/**  What kind of event. */
+	kind: TimelineKindView,
+	/**  The vendor's event code. */
+	code: string,
+	/**  Who did it. */
+	actor: string | null,
+	/**  What happened. */
+	summary: string,
+};
+
+/**  What kind of event a timeline entry is (mirrors the core's `TimelineKind`). */
+export type TimelineKindView = 
+/**  The customer was created. */
+"created" | 
+/**  The follow-up stage changed. */
+"stage_changed" | 
+/**  An agent's follow-up record. */
+"follow_up" | 
+/**  Anything else (see the code). */
+"other";
 
 /**  A Udesk account as the settings form edits it. */
 export type UdeskForm = {

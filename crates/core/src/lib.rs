@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 pub mod connections;
+pub mod crm;
 pub mod fs;
 pub mod profiles;
 pub mod secrets;

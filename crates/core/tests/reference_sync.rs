@@ -13,7 +13,7 @@ use switchboard_core::sync::{SyncOptions, unix_now_ms};
 use switchboard_core::workspace::{Workspaces, sync_profile};
 use vendor_http::Secret;
 
-mod common;
+use crate::common;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

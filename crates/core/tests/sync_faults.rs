@@ -12,7 +12,7 @@ use switchboard_core::secrets::MemorySecretStore;
 use switchboard_core::sync::{SyncOptions, SyncProgress, unix_now_ms};
 use switchboard_core::workspace::{Workspaces, sync_profile};
 
-mod common;
+use crate::common;
 
 const LIST_PATH: &str = "/api/ws/5/ticket/query_tickets_by_update_time";
 

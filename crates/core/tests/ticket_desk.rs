@@ -19,7 +19,7 @@ use switchboard_core::tickets::{
 };
 use switchboard_core::workspace::{Workspaces, sync_profile};
 
-mod common;
+use crate::common;
 
 struct Setup {
     sandbox: Sandbox,

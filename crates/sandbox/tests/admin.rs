@@ -1,6 +1,6 @@
 //! The admin API over HTTP: info, faults, journal, reset, reseed, token controls.
 
-mod common;
+use crate::common;
 
 use common::{client, sandbox};
 use serde_json::{Value, json};

@@ -1,7 +1,7 @@
 //! The `sobot::callcenter` client against the sandbox: agents, skill groups, extensions,
 //! forbidden and relay numbers, contact plans and IVR flows, with their errors.
 
-mod common;
+use crate::common;
 
 use common::vendors::cc;
 use futures::TryStreamExt;

@@ -2,7 +2,7 @@
 //! deduplication and the forbidden-number filter, the import result with its `.xlsx` error
 //! report, `Idempotency-Key` replay, and the client's token refresh and retries.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 

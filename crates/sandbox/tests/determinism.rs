@@ -1,6 +1,6 @@
 //! The same seed and the same requests give the same answers, IDs included.
 
-mod common;
+use crate::common;
 
 use common::{client, company, plain_leaf};
 use sobot::ticket::{CustomerTicket, TicketSource};

@@ -1,7 +1,7 @@
 //! Fault injection: the `sobot` client's retry and refresh behaviour against injected HTTP
 //! errors, dropped connections, malformed bodies, vendor codes, token expiry and rate limits.
 
-mod common;
+use crate::common;
 
 use common::builders::agent_ticket;
 use common::{client, sandbox};

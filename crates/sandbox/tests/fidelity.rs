@@ -2,7 +2,7 @@
 //! own example of that endpoint (copied into `tests/fixtures/`), so the sandbox invents no
 //! field and misspells none. Documented exceptions are listed per endpoint.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

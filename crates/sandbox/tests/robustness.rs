@@ -1,7 +1,7 @@
 //! Malformed requests get a documented envelope, never a panic or an HTTP error: every v5
 //! endpoint is sent empty, truncated, mistyped and oversized input.
 
-mod common;
+use crate::common;
 
 use common::{sandbox, token};
 use serde_json::Value;

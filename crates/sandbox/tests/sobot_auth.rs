@@ -1,6 +1,6 @@
 //! `get_token` and the token rules: signatures, unknown appids, invalidation, expiry.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

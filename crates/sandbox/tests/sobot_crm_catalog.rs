@@ -1,7 +1,7 @@
 //! CRM reference data, tag groups, tags and customer tags through the real `sobot` client,
 //! with their documented errors.
 
-mod common;
+use crate::common;
 
 use common::{client, code, sandbox, token, vendor_code};
 use futures::TryStreamExt;

@@ -1,7 +1,7 @@
 //! CRM customers, enterprises, assignment, stages, follow-ups and the blacklist through the
 //! real `sobot` client, with their documented errors.
 
-mod common;
+use crate::common;
 
 use common::builders::new_customer;
 use common::{agent, client, code, sandbox, token, vendor_code};

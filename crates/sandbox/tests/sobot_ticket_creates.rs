@@ -1,7 +1,7 @@
 //! Ticket creation, uploads and field options through the real `sobot` client: what they
 //! change in later reads, and each documented error.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 

@@ -1,7 +1,7 @@
 //! The ticket reads and reference data through the real `sobot` client, and the documented
 //! errors of windows and pages.
 
-mod common;
+use crate::common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use common::{client, code, december, get, sandbox, token, vendor_code};

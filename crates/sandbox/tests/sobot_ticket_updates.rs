@@ -1,7 +1,7 @@
 //! Replies, reply deletion, reminders, ratings and customer changes through the real `sobot`
 //! client: what they change in later reads, and each documented error.
 
-mod common;
+use crate::common;
 
 use chrono::{TimeDelta, Utc};
 use common::builders::{agent_ticket, reply_for};

@@ -1,7 +1,7 @@
 //! Udesk authentication against the sandbox: `log_in`, the v2 signature, nonce reuse,
 //! timestamp skew, the per-minute rate limit, and the client's fresh nonce on every retry.
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 

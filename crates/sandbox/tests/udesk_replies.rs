@@ -1,7 +1,7 @@
 //! The `udesk` client against the sandbox: replies, attachments, the survey, templates,
 //! custom fields, filters, tickets in a filter and the export scroll.
 
-mod common;
+use crate::common;
 
 use common::vendors::{udesk, udesk_code};
 use futures::TryStreamExt;

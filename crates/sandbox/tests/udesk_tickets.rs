@@ -1,7 +1,7 @@
 //! The `udesk` client against the sandbox: creating, reading, updating, deleting and listing
 //! tickets, and each documented error.
 
-mod common;
+use crate::common;
 
 use common::vendors::{udesk, udesk_code};
 use futures::TryStreamExt;

@@ -2,7 +2,7 @@
 //! for that endpoint (copied into `tests/fixtures/`), apart from the fields the tables document
 //! but the examples omit, listed here.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -1,7 +1,7 @@
 //! Malformed requests to the call center and Udesk get their envelope, never a panic: every
 //! endpoint is sent empty, truncated, mistyped and oversized input with valid credentials.
 
-mod common;
+use crate::common;
 
 use common::vendors::{cc, udesk_auth, unix_now};
 use serde_json::Value;

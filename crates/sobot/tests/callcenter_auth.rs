@@ -3,7 +3,7 @@
 //! secrets kept out of errors and logs.
 #![allow(clippy::unwrap_used)]
 
-mod callcenter_support;
+use crate::callcenter_support;
 
 use std::sync::Arc;
 use std::time::Duration;

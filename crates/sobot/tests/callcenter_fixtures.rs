@@ -3,7 +3,7 @@
 //! example is exactly what the request type produces.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{assert_decodes_losslessly, fixture, fixture_text};
 use serde_json::{Value, json};

@@ -2,7 +2,7 @@
 //! numbers) against a local stand-in: exact method, path, query, headers and body.
 #![allow(clippy::unwrap_used)]
 
-mod callcenter_support;
+use crate::callcenter_support;
 
 use callcenter_support::*;
 use futures::TryStreamExt;

@@ -2,7 +2,7 @@
 //! headers and body, and the `Idempotency-Key` (new per operation, the same on every retry).
 #![allow(clippy::unwrap_used)]
 
-mod callcenter_support;
+use crate::callcenter_support;
 
 use callcenter_support::*;
 use futures::TryStreamExt;

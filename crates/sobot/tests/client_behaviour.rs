@@ -2,7 +2,7 @@
 //! JSON, vendor error codes, concurrency.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //! request example is exactly what the request type produces.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{assert_decodes_losslessly, assert_request_round_trips, fixture};
 use sobot::crm::*;

@@ -2,7 +2,7 @@
 //! query, headers and body.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::*;
 use futures::TryStreamExt;

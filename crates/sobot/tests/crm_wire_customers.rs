@@ -2,7 +2,7 @@
 //! path, query, headers and body.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::*;
 use futures::TryStreamExt;

@@ -3,7 +3,7 @@
 //! body.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use chrono::{TimeZone, Utc};
 use common::*;

@@ -2,7 +2,7 @@
 //! retried, vendor codes under any HTTP status, rate limiting, decode errors, secrets.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 //! does not, the difference is asserted and explained).
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{assert_decodes_losslessly, fixture};
 use serde_json::{Value, json};

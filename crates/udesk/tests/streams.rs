@@ -1,7 +1,7 @@
 //! Lists as streams over all pages, and the export scroll loop.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::*;
 use futures::TryStreamExt;

@@ -3,7 +3,7 @@
 //! headers and body. Where an example contradicts its table the difference is asserted.
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::{Value, json};

@@ -76,7 +76,7 @@ pub(crate) fn ipc_error(err: TicketsError) -> IpcError {
     }
 }
 
-fn vendor_error(vendor: &str, err: &dyn VendorErrorInfo, message: String) -> IpcError {
+pub(crate) fn vendor_error(vendor: &str, err: &dyn VendorErrorInfo, message: String) -> IpcError {
     match err.kind() {
         VendorErrorKind::Auth => IpcError::NeedsReauth {
             connection: vendor.into(),
@@ -96,7 +96,7 @@ fn vendor_error(vendor: &str, err: &dyn VendorErrorInfo, message: String) -> Ipc
     }
 }
 
-enum VendorErrorKind {
+pub(crate) enum VendorErrorKind {
     Auth,
     RateLimited(Option<u32>),
     Network,
@@ -104,7 +104,7 @@ enum VendorErrorKind {
     Other,
 }
 
-trait VendorErrorInfo {
+pub(crate) trait VendorErrorInfo {
     fn kind(&self) -> VendorErrorKind;
 }
 

@@ -53,6 +53,8 @@ pub struct TicketFilterInput {
     pub sources: Vec<String>,
     /// Category ids.
     pub category_ids: Vec<String>,
+    /// Customer ids.
+    pub customer_ids: Vec<String>,
     /// Created at or after (ms).
     pub created_from: Option<f64>,
     /// Created before (ms).
@@ -75,6 +77,7 @@ impl From<&TicketFilterInput> for TicketFilter {
             group_ids: input.group_ids.clone(),
             sources: input.sources.clone(),
             category_ids: input.category_ids.clone(),
+            customer_ids: input.customer_ids.clone(),
             created: TimeRange {
                 from_ms: input.created_from.map(ms_in),
                 until_ms: input.created_until.map(ms_in),
@@ -98,6 +101,7 @@ impl From<&TicketFilter> for TicketFilterInput {
             group_ids: filter.group_ids.clone(),
             sources: filter.sources.clone(),
             category_ids: filter.category_ids.clone(),
+            customer_ids: filter.customer_ids.clone(),
             created_from: filter.created.from_ms.map(ms_out),
             created_until: filter.created.until_ms.map(ms_out),
             updated_from: filter.updated.from_ms.map(ms_out),

@@ -101,6 +101,10 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (connection_id, key)
     ) WITHOUT ROWID;
     "#,
+    // 3: a customer's tickets, listed on the customer profile.
+    r#"
+    CREATE INDEX tickets_by_customer ON tickets (connection_id, customer_id, updated_at_ms DESC);
+    "#,
 ];
 
 /// The schema version this build writes.

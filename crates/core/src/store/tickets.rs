@@ -134,6 +134,9 @@ pub struct TicketFilter {
     pub sources: Vec<String>,
     /// Category ids.
     pub category_ids: Vec<String>,
+    /// Customer ids (a customer's tickets, from the customer profile).
+    #[serde(default)]
+    pub customer_ids: Vec<String>,
     /// Creation time range.
     pub created: TimeRange,
     /// Update time range.
@@ -168,7 +171,7 @@ impl TicketPageRequest {
 pub(crate) fn where_clause(filter: &TicketFilter) -> (String, Vec<Value>) {
     let mut conditions: Vec<String> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
-    let lists: [(&str, &Vec<String>); 7] = [
+    let lists: [(&str, &Vec<String>); 8] = [
         ("connection_id", &filter.connection_ids),
         ("status_code", &filter.statuses),
         ("priority_code", &filter.priorities),
@@ -176,6 +179,7 @@ pub(crate) fn where_clause(filter: &TicketFilter) -> (String, Vec<Value>) {
         ("group_id", &filter.group_ids),
         ("source_code", &filter.sources),
         ("category_id", &filter.category_ids),
+        ("customer_id", &filter.customer_ids),
     ];
     for (column, list) in lists {
         if list.is_empty() {
@@ -229,7 +233,29 @@ pub(crate) const COLUMNS: &str = "connection_id, ticket_id, vendor, ticket_code,
      priority_code, source_code, category_id, assignee_id, assignee_name, group_id, group_name, \
      customer_id, customer_name, created_at_ms, updated_at_ms, custom_fields, raw";
 
-/// Inserts or replaces tickets in one transaction; returns how many were written.
+/// The update half of the upsert: every column takes the new value, except that a customer id
+/// already known is kept when the new row has none. Sobot's list rows carry no customer id
+/// (ticket inventory 6.17, "List items carry no IDs for category, customer or agent"); it comes
+/// from the detail or from a list filtered by customer, and a later sync must not wipe it.
+fn upsert_assignments() -> String {
+    COLUMNS
+        .split(',')
+        .map(str::trim)
+        .filter(|column| !matches!(*column, "connection_id" | "ticket_id"))
+        .map(|column| match column {
+            "customer_id" => {
+                "customer_id = COALESCE(excluded.customer_id, tickets.customer_id)".to_owned()
+            }
+            _ => format!("{column} = excluded.{column}"),
+        })
+        .chain(std::iter::once(
+            "synced_at_ms = excluded.synced_at_ms".to_owned(),
+        ))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Inserts or updates tickets in one transaction; returns how many were written.
 pub fn upsert_tickets(
     connection: &mut Connection,
     tickets: &[StoredTicket],
@@ -238,8 +264,10 @@ pub fn upsert_tickets(
     let tx = connection.transaction()?;
     {
         let mut insert = tx.prepare_cached(&format!(
-            "INSERT OR REPLACE INTO tickets ({COLUMNS}, synced_at_ms) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO tickets ({COLUMNS}, synced_at_ms) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (connection_id, ticket_id) DO UPDATE SET {}",
+            upsert_assignments()
         ))?;
         for t in tickets {
             insert.execute(rusqlite::params![
@@ -446,6 +474,61 @@ mod tests {
             (page[0].status_code.as_str(), page[0].title.as_str()),
             ("closed", "after")
         );
+    }
+
+    #[test]
+    fn a_known_customer_id_survives_a_row_without_one_and_yields_to_a_new_one() {
+        let (_dir, mut store) = store_with(&[ticket(2, "open", 1, "before")]);
+        let mut without = ticket(2, "closed", 2, "after");
+        without.customer_id = None;
+        upsert_tickets(store.connection_mut(), &[without], 100).expect("upsert");
+        let read = |store: &Store| {
+            query_tickets(
+                store.connection(),
+                &TicketPageRequest {
+                    limit: 10,
+                    ..Default::default()
+                },
+            )
+            .expect("query")
+        };
+        let page = read(&store);
+        assert_eq!(page[0].customer_id.as_deref(), Some("c2"));
+        assert_eq!(page[0].status_code, "closed");
+        let mut moved = ticket(2, "closed", 3, "after");
+        moved.customer_id = Some("c9".into());
+        upsert_tickets(store.connection_mut(), &[moved], 101).expect("upsert");
+        assert_eq!(read(&store)[0].customer_id.as_deref(), Some("c9"));
+    }
+
+    #[test]
+    fn a_customer_filter_lists_only_that_customers_tickets() {
+        let (_dir, store) = store_with(&[
+            ticket(3, "open", 1, "a"),
+            ticket(4, "open", 2, "b"),
+            ticket(5, "open", 3, "c"),
+        ]);
+        let mut request = TicketPageRequest {
+            limit: 10,
+            ..Default::default()
+        };
+        request.filter.customer_ids = vec!["c4".into()];
+        let page = query_tickets(store.connection(), &request).expect("query");
+        let ids: Vec<&str> = page.iter().map(|t| t.ticket_id.as_str()).collect();
+        assert_eq!(ids, vec!["t00004"]);
+    }
+
+    #[test]
+    fn a_filter_saved_before_customer_ids_existed_still_reads() {
+        let filter: TicketFilter = serde_json::from_value(json!({
+            "connection_ids": [], "statuses": ["open"], "priorities": [], "assignee_ids": [],
+            "group_ids": [], "sources": [], "category_ids": [],
+            "created": {"from_ms": null, "until_ms": null},
+            "updated": {"from_ms": null, "until_ms": null}, "text": null
+        }))
+        .expect("an old saved filter");
+        assert!(filter.customer_ids.is_empty());
+        assert_eq!(filter.statuses, vec!["open".to_owned()]);
     }
 
     #[test]
