@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: a WebDriver session on the real app, waiting, clicking
 // SegmentedControl options, and screenshots.
+import assert from 'node:assert/strict';
 import { remote } from 'webdriverio';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -60,3 +61,34 @@ export async function screenshot(browser, name) {
 
 /** The app's settings file in the isolated config dir. */
 export const settingsFile = () => join(env('E2E_CONFIG_DIR'), 'settings.toml');
+
+/** Calls a command the way the generated bindings do, for checking what the app wrote. */
+export async function invoke(browser, cmd, args) {
+  const answer = await browser.executeAsync(
+    (cmd, args, done) => {
+      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+        (value) => done({ ok: true, value }),
+        (error) => done({ ok: false, error }),
+      );
+    },
+    cmd,
+    args,
+  );
+  assert.ok(answer.ok, `${cmd} failed: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}
+
+/** Waits for the demo workspace, then syncs it and waits until the sync finished; returns the status line. */
+export async function syncDemo(browser) {
+  await waitForText(browser, '[data-testid="status-profile"]', 'Demo workspace', 30_000);
+  await browser.$('[data-testid="sync-demo"]').click();
+  let status = '';
+  await browser.waitUntil(
+    async () => {
+      status = await browser.$('[data-testid="sync-status-demo"]').getText();
+      return /tickets synced$/.test(status);
+    },
+    { timeout: 180_000, interval: 250, timeoutMsg: `sync did not finish; status: "${status}"` },
+  );
+  return status;
+}

@@ -8,23 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chooseSegment, launchApp, screenshot, waitForText } from './session.mjs';
-
-/** Calls a command the way the generated bindings do, for checking what the app wrote. */
-async function invoke(browser, cmd, args) {
-  const answer = await browser.executeAsync(
-    (cmd, args, done) => {
-      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
-        (value) => done({ ok: true, value }),
-        (error) => done({ ok: false, error }),
-      );
-    },
-    cmd,
-    args,
-  );
-  assert.ok(answer.ok, `${cmd} failed: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
+import { chooseSegment, invoke, launchApp, screenshot, syncDemo } from './session.mjs';
 
 /** Delivers files as Tauri's own drop event, exactly what the window receives when files are dropped. */
 async function dropFiles(browser, paths) {
@@ -76,19 +60,6 @@ async function dragOnto(browser, source, target) {
     },
   ]);
   await browser.releaseActions();
-}
-
-async function syncDemo(browser) {
-  await waitForText(browser, '[data-testid="status-profile"]', 'Demo workspace', 30_000);
-  await browser.$('[data-testid="sync-demo"]').click();
-  let status = '';
-  await browser.waitUntil(
-    async () => {
-      status = await browser.$('[data-testid="sync-status-demo"]').getText();
-      return /tickets synced$/.test(status);
-    },
-    { timeout: 180_000, interval: 250, timeoutMsg: `sync did not finish; status: "${status}"` },
-  );
 }
 
 test('a supervisor works the demo tickets: board, detail, reply with a dropped file, drag, saved view, new ticket, list', async () => {

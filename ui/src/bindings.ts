@@ -809,7 +809,7 @@ export type TicketFilterInput = {
 	updatedFrom?: number | null,
 	/**  Updated before (ms). */
 	updatedUntil?: number | null,
-	/**  Text in title, content or customer name. */
+	/**  Text in title, content, customer name or ticket number. */
 	text?: string | null,
 };
 

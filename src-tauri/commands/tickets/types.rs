@@ -63,7 +63,7 @@ pub struct TicketFilterInput {
     pub updated_from: Option<f64>,
     /// Updated before (ms).
     pub updated_until: Option<f64>,
-    /// Text in title, content or customer name.
+    /// Text in title, content, customer name or ticket number.
     pub text: Option<String>,
 }
 

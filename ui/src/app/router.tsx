@@ -9,6 +9,7 @@ import {
 import { BlacklistPage } from '../features/blacklist/BlacklistPage';
 import { CallCenterPage } from '../features/call-center/CallCenterPage';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage';
+import { CustomerProfilePage } from '../features/customers/CustomerProfilePage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -30,6 +31,7 @@ function buildRouteTree() {
     indexRoute,
     createRoute({ ...parent, path: '/tickets', component: TicketsPage, validateSearch: validateTicketsSearch }),
     createRoute({ ...parent, path: '/customers', component: CustomersPage }),
+    createRoute({ ...parent, path: '/customers/$connectionId/$customerId', component: CustomerProfilePage }),
     createRoute({ ...parent, path: '/blacklist', component: BlacklistPage }),
     createRoute({ ...parent, path: '/campaigns', component: CampaignsPage }),
     createRoute({ ...parent, path: '/call-center', component: CallCenterPage }),

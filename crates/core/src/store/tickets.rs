@@ -141,7 +141,8 @@ pub struct TicketFilter {
     pub created: TimeRange,
     /// Update time range.
     pub updated: TimeRange,
-    /// Text searched (case-insensitive for ASCII) in title, content and customer name.
+    /// Text searched (case-insensitive for ASCII) in title, content, customer name and ticket
+    /// number.
     pub text: Option<String>,
 }
 
@@ -217,9 +218,11 @@ pub(crate) fn where_clause(filter: &TicketFilter) -> (String, Vec<Value>) {
                 .replace('_', "\\_")
         );
         conditions.push(
-            "(title LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\' OR customer_name LIKE ? ESCAPE '\\')".to_owned(),
+            "(title LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\' OR customer_name LIKE ? ESCAPE '\\' \
+             OR ticket_code LIKE ? ESCAPE '\\')"
+                .to_owned(),
         );
-        values.extend(std::iter::repeat_n(Value::Text(pattern), 3));
+        values.extend(std::iter::repeat_n(Value::Text(pattern), 4));
     }
     let clause = if conditions.is_empty() {
         String::new()
@@ -591,7 +594,7 @@ mod tests {
     }
 
     #[test]
-    fn text_search_covers_title_content_and_customer_and_treats_wildcards_literally() {
+    fn text_search_covers_title_content_customer_and_number_and_treats_wildcards_literally() {
         let (_dir, store) = store_with(&[
             ticket(7, "open", 1, "Invoice"),
             ticket(8, "open", 1, "100% refund"),
@@ -618,6 +621,7 @@ mod tests {
             ids
         };
         assert_eq!(search("王小明"), vec!["t00007"]);
+        assert_eq!(search("#9"), vec!["t00009"]);
         assert_eq!(search("invoice"), vec!["t00007"]);
         assert_eq!(search("content 9"), vec!["t00009"]);
         assert_eq!(search("100%"), vec!["t00008"]);

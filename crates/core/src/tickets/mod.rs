@@ -96,18 +96,8 @@ impl TicketsError {
     /// The vendor's error code, when the vendor refused (for the audit log and the UI).
     pub fn vendor_code(&self) -> Option<String> {
         match self {
-            Self::Sobot(
-                sobot::Error::Auth { code, .. }
-                | sobot::Error::Validation { code, .. }
-                | sobot::Error::NotFound { code, .. }
-                | sobot::Error::Business { code, .. },
-            ) => Some(code.clone()),
-            Self::Udesk(
-                udesk::Error::Auth { code, .. }
-                | udesk::Error::Validation { code, .. }
-                | udesk::Error::NotFound { code, .. }
-                | udesk::Error::Business { code, .. },
-            ) => Some(code.to_string()),
+            Self::Sobot(err) => err.vendor_code().map(str::to_owned),
+            Self::Udesk(err) => err.vendor_code().map(|code| code.to_string()),
             _ => None,
         }
     }

@@ -39,7 +39,7 @@ import { useTicketLabels } from './labels';
 import { TicketList } from './list/TicketList';
 import { CommandPalette } from './palette/CommandPalette';
 import { parseRowKey, rowKey } from './rowKey';
-import { EmptyPanel, NoProfileState, NoTicketsYetState } from './states';
+import { ActiveProfileFailedState, EmptyPanel, NoProfileState, NoTicketsYetState } from './states';
 import { ticketKeys } from './ticketKeys';
 import { statusCountsQuery } from './ticketQueries';
 import { useNow } from './useNow';
@@ -115,7 +115,6 @@ function PageTitle({ children }: { children?: ReactNode }) {
 
 /** The Tickets area (/tickets): the board and the list of the active profile's tickets. */
 export function TicketsPage() {
-  const { t } = useTranslation();
   const active = useActiveProfile();
   if (active.isPending) {
     return (
@@ -136,16 +135,7 @@ export function TicketsPage() {
     return (
       <PageFrame>
         <PageTitle />
-        <EmptyPanel
-          title={t('tickets.states.profileFailedTitle')}
-          description={t('tickets.states.profileFailed')}
-          action={
-            <Button size="sm" variant="light" onClick={() => void active.refetch()}>
-              {t('tickets.retry')}
-            </Button>
-          }
-          testId="tickets-profile-error"
-        />
+        <ActiveProfileFailedState onRetry={() => void active.refetch()} testId="tickets-profile-error" />
       </PageFrame>
     );
   }

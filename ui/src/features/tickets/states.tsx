@@ -60,6 +60,23 @@ export function NoProfileState() {
   );
 }
 
+/** The active profile could not be read; `onRetry` reads it again. */
+export function ActiveProfileFailedState({ onRetry, testId }: { onRetry: () => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <EmptyPanel
+      title={t('tickets.states.profileFailedTitle')}
+      description={t('tickets.states.profileFailed')}
+      action={
+        <Button size="sm" variant="light" onClick={onRetry}>
+          {t('tickets.retry')}
+        </Button>
+      }
+      testId={testId}
+    />
+  );
+}
+
 /** A profile without ticket connections, or whose tickets were never synced. */
 export function NoTicketsYetState({
   kind,

@@ -59,8 +59,13 @@ export function InfoPanel({ detail, catalog, onChangeCustomer }: InfoPanelProps)
   const language = i18n.language;
   const none = t('ticket.common.none');
   const customer = detail.customer;
-  const crm = catalog?.vendor === 'sobot';
   const name = customer?.name || detail.ticket.customerName;
+  const customerId = customer?.id || detail.ticket.customerId;
+  // Only Sobot has a CRM with customer profiles; Udesk tickets link nowhere.
+  const profileHref =
+    detail.ticket.vendor === 'sobot' && customerId
+      ? `#/customers/${encodeURIComponent(detail.ticket.connectionId)}/${encodeURIComponent(customerId)}`
+      : null;
 
   return (
     <Stack gap="sm">
@@ -80,8 +85,8 @@ export function InfoPanel({ detail, catalog, onChangeCustomer }: InfoPanelProps)
             <Group gap="xs">
               <UserIcon />
               <Text fw={600}>{name || none}</Text>
-              {crm && (
-                <Anchor href="#/customers" size="xs" data-testid="customer-profile-link">
+              {profileHref && (
+                <Anchor href={profileHref} size="xs" data-testid="customer-profile-link">
                   {t('ticket.info.customerProfile')}
                 </Anchor>
               )}

@@ -82,7 +82,7 @@ describe('TicketDetail', { timeout: 20_000 }, () => {
     expect(customer).toHaveTextContent('陈先生');
     expect(customer).toHaveTextContent('13800000000');
     expect(customer).toHaveTextContent('chen@example.cn');
-    expect(within(customer).getByTestId('customer-profile-link')).toHaveAttribute('href', '#/customers');
+    expect(within(customer).getByTestId('customer-profile-link')).toHaveAttribute('href', '#/customers/sobot-1/cust-9');
     expect(screen.getByTestId('ticket-satisfaction')).toHaveTextContent('处理很快');
     expect(screen.getByTestId('ticket-custom-fields')).toHaveTextContent('8812');
 
@@ -291,6 +291,15 @@ describe('TicketDetail', { timeout: 20_000 }, () => {
       customerId: 'cust-42',
       seenVersion: VERSION + 60_000,
     });
+  });
+
+  it('links no customer profile on Udesk, which has no CRM', async () => {
+    const { user } = setup({ detail: ticketDetail({}, 'udesk'), catalogs: [udeskCatalog()] }, 'udesk-1');
+    await ready();
+    await user.click(screen.getByTestId('tab-info'));
+    const customer = await screen.findByTestId('ticket-customer');
+    expect(customer).toHaveTextContent('陈先生');
+    expect(within(customer).queryByTestId('customer-profile-link')).toBeNull();
   });
 
   it('offers ticket deletion on Udesk only, never reminders or reply deletion, and closes once deleted', async () => {
