@@ -4,16 +4,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseSegment, launchApp, screenshot, syncDemo } from './session.mjs';
 
-/** Opens board cards of the first column in turn until one's detail links a CRM customer; returns the link. */
+/** Opens board cards of the first column in turn until one's detail links a CRM customer. */
 async function openTicketWithCustomer(browser) {
-  const cards = await browser.$$('[data-testid="board-column-1"] [data-testid^="ticket-card-"]');
-  for (const card of cards.slice(0, 8)) {
+  const cards = '[data-testid="board-column-1"] [data-testid^="ticket-card-"]';
+  for (let index = 0; index < 8; index += 1) {
+    // Looked up afresh each time: opening a ticket re-renders the board.
+    const card = (await browser.$$(cards))[index];
+    if (!card) break;
     await card.click();
     await browser.$('[data-testid="ticket-detail-number"]').waitForDisplayed({ timeout: 30_000 });
     await browser.$('[data-testid="tab-info"]').click();
     await browser.$('[data-testid="ticket-customer"]').waitForDisplayed({ timeout: 30_000 });
-    const link = await browser.$('[data-testid="customer-profile-link"]');
-    if (await link.isExisting()) return link;
+    if (await browser.$('[data-testid="customer-profile-link"]').isExisting()) return;
     await browser.$('[data-testid="ticket-detail-close"]').click();
   }
   throw new Error('none of the first tickets has a CRM customer');
@@ -33,9 +35,9 @@ test('a ticket links to its customer profile, which lists their tickets; dark th
     await browser.$('[data-testid="board-column-1"] [data-testid^="ticket-card-"]').waitForDisplayed({ timeout: 30_000 });
 
     // From the ticket to the customer's profile, read fresh from the Sobot CRM.
-    const link = await openTicketWithCustomer(browser);
+    await openTicketWithCustomer(browser);
     const customerPanel = (await browser.$('[data-testid="ticket-customer"]').getText()).trim();
-    await link.click();
+    await browser.$('[data-testid="customer-profile-link"]').click();
     await browser.$('[data-testid="customer-profile"]').waitForDisplayed({ timeout: 30_000 });
     const name = await browser.$('[data-testid="customer-name"]').getText();
     assert.ok(name.trim().length > 0, 'the customer has a name');
