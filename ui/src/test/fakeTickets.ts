@@ -251,6 +251,15 @@ export function fakeTickets(options: FakeTicketsOptions = {}): FakeTickets {
       if (decision === 'conflict') return { outcome: 'conflict', ticket: detailOf(row) } satisfies WriteResult;
       if (change.status != null) row.statusCode = change.status;
       if (change.priority != null) row.priorityCode = change.priority;
+      const catalog = fake.catalogs.find((item) => item.connectionId === connectionId);
+      if (change.assigneeId != null) {
+        row.assigneeId = change.assigneeId;
+        row.assigneeName = catalog?.agents.find((agent) => agent.id === change.assigneeId)?.name ?? null;
+      }
+      if (change.groupId != null) {
+        row.groupId = change.groupId;
+        row.groupName = catalog?.groups.find((group) => group.code === change.groupId)?.name ?? null;
+      }
       row.updatedAtMs = (row.updatedAtMs ?? 0) + 1000;
       return { outcome: 'done', ticket: detailOf(row) } satisfies WriteResult;
     },

@@ -3,7 +3,7 @@
 // changed and re-applies on the new version or discards. A missing acting agent is asked for,
 // then the write is retried.
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -81,6 +81,29 @@ export async function executeWrite(
     if (isActingAgentError(error)) return { outcome: 'needsAgent' };
     throw error;
   }
+}
+
+/**
+ * Remembers the agent the user acts as on a connection and updates the cached catalogs; a failure
+ * is shown as a notification and rethrown (the agent dialog stays open for another try).
+ */
+export async function saveActingAgent(
+  queryClient: QueryClient,
+  profileId: string,
+  connectionId: string,
+  agentId: string,
+): Promise<void> {
+  try {
+    await runCommand(commands.setActingAgent(profileId, connectionId, agentId));
+  } catch (error) {
+    notifyError(error);
+    throw error;
+  }
+  queryClient.setQueryData<ConnectionCatalogView[]>(
+    ticketKeys.catalogs(profileId),
+    (previous) => previous?.map((item) => (item.connectionId === connectionId ? { ...item, actingAgentId: agentId } : item)),
+  );
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.catalogs(profileId) });
 }
 
 /** A write waiting for the user (conflict or agent choice), with what to do once it is done. */
@@ -219,18 +242,7 @@ export function useTicketWrites(
   const chooseAgent = useCallback(
     async (agentId: string): Promise<void> => {
       const pending = agentPrompt;
-      try {
-        await runCommand(commands.setActingAgent(profileId, connectionId, agentId));
-      } catch (error) {
-        notifyError(error);
-        throw error;
-      }
-      queryClient.setQueryData<ConnectionCatalogView[]>(
-        ticketKeys.catalogs(profileId),
-        (previous) =>
-          previous?.map((item) => (item.connectionId === connectionId ? { ...item, actingAgentId: agentId } : item)),
-      );
-      void queryClient.invalidateQueries({ queryKey: ticketKeys.catalogs(profileId) });
+      await saveActingAgent(queryClient, profileId, connectionId, agentId);
       setAgentPrompt(null);
       if (pending && pending !== 'manual') await run(pending, detailRef.current);
     },

@@ -1,15 +1,12 @@
 import {
-  ActionIcon,
   Badge,
   Box,
   Button,
   Checkbox,
   Group,
-  Popover,
   Skeleton,
   Stack,
   Text,
-  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
@@ -23,7 +20,9 @@ import type { TicketLabels } from '../labels';
 import { rowKey } from '../rowKey';
 import { SeenMark } from '../SeenMark';
 import { LIST_PAGE_SIZE, listPageQuery } from '../ticketQueries';
-import { LIST_COLUMNS, loadColumns, saveColumns, toggleColumn, type ListColumnId } from './columns';
+import { useBulkActions } from './BulkActions';
+import { ColumnChooser } from './ColumnChooser';
+import { LIST_COLUMNS, loadColumns, saveColumns, type ListColumnId } from './columns';
 import { pagesForRange, rowAt, totalOf } from './paging';
 import { clickRow, EMPTY_SELECTION, type RowSelection } from './selection';
 import { DEFAULT_SORT, nextSort, type ListSort } from './sorting';
@@ -50,49 +49,6 @@ function SortArrow({ ascending }: { ascending: boolean }) {
     <svg width={10} height={10} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.4} aria-hidden>
       {ascending ? <path d="m6 15 6-6 6 6" /> : <path d="m6 9 6 6 6-6" />}
     </svg>
-  );
-}
-
-function ColumnsIcon() {
-  return (
-    <svg width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden>
-      <rect x="3" y="4" width="18" height="16" rx="2" />
-      <path d="M9 4v16M15 4v16" />
-    </svg>
-  );
-}
-
-/** The column chooser: which columns the list shows (remembered on this computer). */
-function ColumnChooser({ columns, onChange }: { columns: ListColumnId[]; onChange: (next: ListColumnId[]) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Popover position="bottom-end" shadow="md" withinPortal>
-      <Popover.Target>
-        <Tooltip label={t('tickets.list.columns')}>
-          <ActionIcon variant="default" size="md" aria-label={t('tickets.list.columns')} data-testid="list-column-chooser">
-            <ColumnsIcon />
-          </ActionIcon>
-        </Tooltip>
-      </Popover.Target>
-      <Popover.Dropdown data-testid="list-column-chooser-dropdown">
-        <Stack gap={6}>
-          <Text size="xs" c="dimmed" fw={600}>
-            {t('tickets.list.columnsTitle')}
-          </Text>
-          {LIST_COLUMNS.map((column) => (
-            <Checkbox
-              key={column.id}
-              size="xs"
-              label={t(`tickets.columns.${column.id}`)}
-              checked={columns.includes(column.id)}
-              disabled={column.id === 'title'}
-              onChange={() => onChange(toggleColumn(columns, column.id))}
-              data-testid={`list-column-toggle-${column.id}`}
-            />
-          ))}
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
   );
 }
 
@@ -166,6 +122,14 @@ export function TicketList({ profileId, filter, labels, cursorKey, onCursorChang
     // Re-created every render: it reads the pages loaded now.
   );
 
+  // Tickets a bulk change changed leave the selection; the others stay selected for a retry.
+  const unselect = (keys: ReadonlySet<string>) => {
+    if (keys.size === 0) return;
+    setSelection((previous) => ({ keys: new Set([...previous.keys].filter((key) => !keys.has(key))), anchor: null }));
+  };
+
+  const bulk = useBulkActions({ profileId, selectedKeys: selection.keys, onChanged: unselect });
+
   const changeColumns = (next: ListColumnId[]) => {
     setColumns(next);
     saveColumns(next);
@@ -226,202 +190,217 @@ export function TicketList({ profileId, filter, labels, cursorKey, onCursorChang
   };
 
   if (firstPage?.isError && total === undefined) {
+    // Every branch ends with the bulk dialog at the same place, so that it stays mounted.
     return (
-      <Stack align="center" justify="center" gap="sm" py={48} data-testid="ticket-list-error">
-        <Text c="red" size="sm">
-          {t('tickets.list.failed')}
-        </Text>
-        <Button size="xs" variant="light" onClick={() => void firstPage.refetch()}>
-          {t('tickets.retry')}
-        </Button>
-      </Stack>
+      <>
+        <Stack align="center" justify="center" gap="sm" py={48} data-testid="ticket-list-error">
+          <Text c="red" size="sm">
+            {t('tickets.list.failed')}
+          </Text>
+          <Button size="xs" variant="light" onClick={() => void firstPage.refetch()}>
+            {t('tickets.retry')}
+          </Button>
+        </Stack>
+        {bulk.dialog}
+      </>
     );
   }
-  if (total === 0) return <>{empty}</>;
+  if (total === 0) {
+    return (
+      <>
+        {empty}
+        {bulk.dialog}
+      </>
+    );
+  }
 
   const allLoadedSelected = loadedRows.length > 0 && loadedRows.every((row) => selection.keys.has(rowKey(row)));
   const someSelected = selection.keys.size > 0;
 
   return (
-    <Stack gap={6} h="100%" style={{ minHeight: 0 }}>
-      <Group justify="space-between" gap="sm" wrap="nowrap" mih={28}>
-        <Group gap="sm">
-          <Text size="sm" c="dimmed" data-testid="ticket-list-total">
-            {total === undefined ? t('tickets.loading') : t('tickets.list.total', { count: total, formatted: total.toLocaleString() })}
-          </Text>
-          {someSelected ? (
-            <Group gap={6} data-testid="ticket-list-selection">
-              <Badge variant="filled" size="md">
-                {t('tickets.list.selected', { count: selection.keys.size, formatted: selection.keys.size.toLocaleString() })}
-              </Badge>
-              <Button size="compact-xs" variant="subtle" onClick={() => setSelection(EMPTY_SELECTION)}>
-                {t('tickets.list.clearSelection')}
-              </Button>
-            </Group>
-          ) : null}
+    <>
+      <Stack gap={6} h="100%" style={{ minHeight: 0 }}>
+        <Group justify="space-between" gap="sm" wrap="nowrap" mih={28}>
+          <Group gap="sm">
+            <Text size="sm" c="dimmed" data-testid="ticket-list-total">
+              {total === undefined ? t('tickets.loading') : t('tickets.list.total', { count: total, formatted: total.toLocaleString() })}
+            </Text>
+            {someSelected ? (
+              <Group gap={6} data-testid="ticket-list-selection">
+                <Badge variant="filled" size="md">
+                  {t('tickets.list.selected', { count: selection.keys.size, formatted: selection.keys.size.toLocaleString() })}
+                </Badge>
+                <Button size="compact-xs" variant="subtle" onClick={() => setSelection(EMPTY_SELECTION)}>
+                  {t('tickets.list.clearSelection')}
+                </Button>
+                {bulk.menu}
+              </Group>
+            ) : null}
+          </Group>
+          <ColumnChooser columns={columns} onChange={changeColumns} />
         </Group>
-        <ColumnChooser columns={columns} onChange={changeColumns} />
-      </Group>
-      <Box
-        ref={scrollRef}
-        role="table"
-        aria-label={t('tickets.list.label')}
-        aria-rowcount={(total ?? 0) + 1}
-        data-testid="ticket-list"
-        style={{
-          flex: 1,
-          minHeight: 0,
-          overflow: 'auto',
-          border: '1px solid var(--mantine-color-default-border)',
-          borderRadius: 'var(--mantine-radius-md)',
-          contain: 'strict',
-        }}
-      >
-        <Box style={{ minWidth: 'max-content', width: '100%' }}>
-          <Box
-            role="row"
-            aria-rowindex={1}
-            style={{
-              display: 'grid',
-              gridTemplateColumns: template,
-              position: 'sticky',
-              top: 0,
-              zIndex: 1,
-              height: ROW_HEIGHT,
-              alignItems: 'center',
-              background: 'var(--mantine-color-body)',
-              borderBottom: '1px solid var(--mantine-color-default-border)',
-            }}
-          >
-            <Box role="columnheader" px={10}>
-              <Checkbox
-                size="xs"
-                aria-label={t('tickets.list.selectAll')}
-                checked={allLoadedSelected}
-                indeterminate={someSelected && !allLoadedSelected}
-                onChange={() =>
-                  setSelection(
-                    someSelected ? EMPTY_SELECTION : { keys: new Set(loadedRows.map(rowKey)), anchor: null },
-                  )
-                }
-                data-testid="list-select-all"
-              />
-            </Box>
-            {visibleColumns.map((column) => {
-              const active = column.sort !== undefined && order.sort === column.sort;
-              const label = t(`tickets.columns.${column.id}`);
-              return (
-                <Box
-                  key={column.id}
-                  role="columnheader"
-                  aria-sort={active ? (order.ascending ? 'ascending' : 'descending') : undefined}
-                  px={8}
-                  style={{ minWidth: 0 }}
-                >
-                  {column.sort ? (
-                    <UnstyledButton
-                      onClick={() => setOrder(nextSort(order, column.sort ?? 'updatedAt'))}
-                      data-testid={`list-sort-${column.id}`}
-                      style={{ display: 'flex', alignItems: 'center', gap: 4 }}
-                    >
-                      <Text size="xs" fw={600} c={active ? undefined : 'dimmed'} tt="uppercase" truncate>
-                        {label}
-                      </Text>
-                      {active ? <SortArrow ascending={order.ascending} /> : null}
-                    </UnstyledButton>
-                  ) : (
-                    <Text size="xs" fw={600} c="dimmed" tt="uppercase" truncate>
-                      {label}
-                    </Text>
-                  )}
-                </Box>
-              );
-            })}
-          </Box>
-          <Box style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {total === undefined
-              ? Array.from({ length: 8 }, (_, index) => (
-                  <Box key={index} px={12} style={{ height: ROW_HEIGHT, display: 'flex', alignItems: 'center' }}>
-                    <Skeleton h={12} />
-                  </Box>
-                ))
-              : null}
-            {items.map((item) => {
-              const row = rowAt(pages, item.index, LIST_PAGE_SIZE);
-              const base = {
-                position: 'absolute' as const,
-                top: 0,
-                left: 0,
-                width: '100%',
-                height: ROW_HEIGHT,
-                transform: `translateY(${item.start}px)`,
+        <Box
+          ref={scrollRef}
+          role="table"
+          aria-label={t('tickets.list.label')}
+          aria-rowcount={(total ?? 0) + 1}
+          data-testid="ticket-list"
+          style={{
+            flex: 1,
+            minHeight: 0,
+            overflow: 'auto',
+            border: '1px solid var(--mantine-color-default-border)',
+            borderRadius: 'var(--mantine-radius-md)',
+            contain: 'strict',
+          }}
+        >
+          <Box style={{ minWidth: 'max-content', width: '100%' }}>
+            <Box
+              role="row"
+              aria-rowindex={1}
+              style={{
                 display: 'grid',
                 gridTemplateColumns: template,
+                position: 'sticky',
+                top: 0,
+                zIndex: 1,
+                height: ROW_HEIGHT,
                 alignItems: 'center',
+                background: 'var(--mantine-color-body)',
                 borderBottom: '1px solid var(--mantine-color-default-border)',
-              };
-              if (!row) {
+              }}
+            >
+              <Box role="columnheader" px={10}>
+                <Checkbox
+                  size="xs"
+                  aria-label={t('tickets.list.selectAll')}
+                  checked={allLoadedSelected}
+                  indeterminate={someSelected && !allLoadedSelected}
+                  onChange={() =>
+                    setSelection(
+                      someSelected ? EMPTY_SELECTION : { keys: new Set(loadedRows.map(rowKey)), anchor: null },
+                    )
+                  }
+                  data-testid="list-select-all"
+                />
+              </Box>
+              {visibleColumns.map((column) => {
+                const active = column.sort !== undefined && order.sort === column.sort;
+                const label = t(`tickets.columns.${column.id}`);
                 return (
-                  <Box key={item.key} role="row" aria-rowindex={item.index + 2} aria-busy style={base}>
-                    <Box />
+                  <Box
+                    key={column.id}
+                    role="columnheader"
+                    aria-sort={active ? (order.ascending ? 'ascending' : 'descending') : undefined}
+                    px={8}
+                    style={{ minWidth: 0 }}
+                  >
+                    {column.sort ? (
+                      <UnstyledButton
+                        onClick={() => setOrder(nextSort(order, column.sort ?? 'updatedAt'))}
+                        data-testid={`list-sort-${column.id}`}
+                        style={{ display: 'flex', alignItems: 'center', gap: 4 }}
+                      >
+                        <Text size="xs" fw={600} c={active ? undefined : 'dimmed'} tt="uppercase" truncate>
+                          {label}
+                        </Text>
+                        {active ? <SortArrow ascending={order.ascending} /> : null}
+                      </UnstyledButton>
+                    ) : (
+                      <Text size="xs" fw={600} c="dimmed" tt="uppercase" truncate>
+                        {label}
+                      </Text>
+                    )}
+                  </Box>
+                );
+              })}
+            </Box>
+            <Box style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {total === undefined
+                ? Array.from({ length: 8 }, (_, index) => (
+                    <Box key={index} px={12} style={{ height: ROW_HEIGHT, display: 'flex', alignItems: 'center' }}>
+                      <Skeleton h={12} />
+                    </Box>
+                  ))
+                : null}
+              {items.map((item) => {
+                const row = rowAt(pages, item.index, LIST_PAGE_SIZE);
+                const base = {
+                  position: 'absolute' as const,
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                  display: 'grid',
+                  gridTemplateColumns: template,
+                  alignItems: 'center',
+                  borderBottom: '1px solid var(--mantine-color-default-border)',
+                };
+                if (!row) {
+                  return (
+                    <Box key={item.key} role="row" aria-rowindex={item.index + 2} aria-busy style={base}>
+                      <Box />
+                      {visibleColumns.map((column) => (
+                        <Box key={column.id} px={8}>
+                          <Skeleton h={10} w={column.id === 'title' ? '80%' : '60%'} />
+                        </Box>
+                      ))}
+                    </Box>
+                  );
+                }
+                const key = rowKey(row);
+                const checked = selection.keys.has(key);
+                const current = cursorKey === key;
+                return (
+                  <Box
+                    key={key}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    aria-selected={checked}
+                    aria-current={current || undefined}
+                    data-testid={`ticket-row-${key}`}
+                    data-index={item.index}
+                    onClick={() => {
+                      onCursorChange(row);
+                      onOpen(row);
+                    }}
+                    style={{
+                      ...base,
+                      cursor: 'pointer',
+                      background: current
+                        ? 'var(--mantine-primary-color-light)'
+                        : checked
+                          ? 'var(--mantine-color-default-hover)'
+                          : undefined,
+                      boxShadow: current ? 'inset 3px 0 0 var(--mantine-primary-color-filled)' : undefined,
+                    }}
+                  >
+                    <Box role="cell" px={10} onClick={(event) => event.stopPropagation()}>
+                      <Checkbox
+                        size="xs"
+                        aria-label={t('tickets.list.selectRow', { number: row.ticketCode ?? row.ticketId })}
+                        checked={checked}
+                        onChange={() => undefined}
+                        onClick={(event) =>
+                          setSelection((previous) => clickRow(previous, item.index, key, event.shiftKey, keyAt))
+                        }
+                        data-testid={`ticket-row-check-${key}`}
+                      />
+                    </Box>
                     {visibleColumns.map((column) => (
-                      <Box key={column.id} px={8}>
-                        <Skeleton h={10} w={column.id === 'title' ? '80%' : '60%'} />
+                      <Box key={column.id} role="cell" px={8} style={{ minWidth: 0, overflow: 'hidden' }}>
+                        {cell(column.id, row)}
                       </Box>
                     ))}
                   </Box>
                 );
-              }
-              const key = rowKey(row);
-              const checked = selection.keys.has(key);
-              const current = cursorKey === key;
-              return (
-                <Box
-                  key={key}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={checked}
-                  aria-current={current || undefined}
-                  data-testid={`ticket-row-${key}`}
-                  data-index={item.index}
-                  onClick={() => {
-                    onCursorChange(row);
-                    onOpen(row);
-                  }}
-                  style={{
-                    ...base,
-                    cursor: 'pointer',
-                    background: current
-                      ? 'var(--mantine-primary-color-light)'
-                      : checked
-                        ? 'var(--mantine-color-default-hover)'
-                        : undefined,
-                    boxShadow: current ? 'inset 3px 0 0 var(--mantine-primary-color-filled)' : undefined,
-                  }}
-                >
-                  <Box role="cell" px={10} onClick={(event) => event.stopPropagation()}>
-                    <Checkbox
-                      size="xs"
-                      aria-label={t('tickets.list.selectRow', { number: row.ticketCode ?? row.ticketId })}
-                      checked={checked}
-                      onChange={() => undefined}
-                      onClick={(event) =>
-                        setSelection((previous) => clickRow(previous, item.index, key, event.shiftKey, keyAt))
-                      }
-                      data-testid={`ticket-row-check-${key}`}
-                    />
-                  </Box>
-                  {visibleColumns.map((column) => (
-                    <Box key={column.id} role="cell" px={8} style={{ minWidth: 0, overflow: 'hidden' }}>
-                      {cell(column.id, row)}
-                    </Box>
-                  ))}
-                </Box>
-              );
-            })}
+              })}
+            </Box>
           </Box>
         </Box>
-      </Box>
-    </Stack>
+      </Stack>
+      {bulk.dialog}
+    </>
   );
 }
