@@ -117,14 +117,11 @@ pub async fn sync_profile(
         };
         let fetched = reference::fetch_sobot(&conn.id, source.client(), language).await;
         reference::store_fetch(&store, &conn.id, &fetched)?;
-        let items = {
+        let directory = {
             let db = store.lock().unwrap_or_else(PoisonError::into_inner);
-            crate::store::reference::list(db.connection(), Some(&conn.id))
-                .map_err(SyncError::from)?
+            reference::SobotDirectory::stored(db.connection(), &conn.id).map_err(SyncError::from)?
         };
-        let source = source
-            .clone()
-            .with_directory(reference::SobotDirectory::from_items(&items));
+        let source = source.clone().with_directory(directory);
         let mut report = sync_tickets(&store, &source, options, progress).await?;
         report.reference_failures = fetched.failures;
         Ok::<_, SyncError>(Some(report))

@@ -3,19 +3,13 @@
 //! vendor error, Udesk connections have no CRM, and the customer's tickets are read by customer
 //! and survive the next sync.
 
-use std::sync::Arc;
-
 use futures::StreamExt;
 use sandbox::{FaultKind, FaultRule, Sandbox, SandboxConfig, Size};
 use switchboard_core::connections::sobot_client;
 use switchboard_core::crm::{CrmError, CustomerDesk, ProfileSection, TIMELINE_LIMIT};
-use switchboard_core::profiles::{Profile, VendorLanguage};
-use switchboard_core::secrets::MemorySecretStore;
-use switchboard_core::store::ticket_rows;
-use switchboard_core::store::tickets::{TicketFilter, TicketPageRequest};
-use switchboard_core::sync::{SyncOptions, unix_now_ms};
-use switchboard_core::tickets::TicketDesk;
-use switchboard_core::workspace::{Workspaces, sync_profile};
+use switchboard_core::profiles::VendorLanguage;
+use switchboard_core::store::tickets::TicketFilter;
+use switchboard_core::workspace::Workspaces;
 
 use crate::common;
 
@@ -27,70 +21,24 @@ async fn sandbox() -> Sandbox {
         .expect("sandbox")
 }
 
-/// A synced Sobot profile.
-struct Setup {
-    sandbox: Sandbox,
-    profile: Profile,
-    secrets: Arc<MemorySecretStore>,
-    workspaces: Workspaces,
-    _dir: tempfile::TempDir,
-}
+type Setup = common::Synced;
 
 impl Setup {
     async fn new() -> Self {
         let sandbox = sandbox().await;
-        let (profile, secrets) = common::sobot_profile(&sandbox, VendorLanguage::En);
-        let dir = tempfile::tempdir().expect("temp dir");
-        let workspaces = Workspaces::new(dir.path());
-        let setup = Self {
-            sandbox,
-            profile,
-            secrets,
-            workspaces,
-            _dir: dir,
-        };
-        setup.sync().await;
-        setup
+        let profile = common::sobot_profile(&sandbox, VendorLanguage::En);
+        Self::start(sandbox, profile, 7).await
     }
 
-    async fn sync(&self) {
-        let options = SyncOptions {
-            first_sync_months: 7,
-            concurrency: 2,
-            now_ms: unix_now_ms(),
-        };
-        sync_profile(
-            &self.workspaces,
-            &self.profile,
-            self.secrets.clone(),
-            options,
-            &|_| {},
-        )
-        .await
-        .expect("synced");
-    }
-
-    fn desk(&self) -> CustomerDesk<'_> {
+    fn customer_desk(&self) -> CustomerDesk<'_> {
         CustomerDesk::new(&self.workspaces, self.profile.clone(), self.secrets.clone())
-    }
-
-    /// The cached tickets matching `filter`, newest first.
-    fn cached(&self, filter: TicketFilter) -> Vec<ticket_rows::TicketRow> {
-        let store = self.workspaces.store(common::PROFILE_ID).expect("store");
-        let db = store.lock().expect("lock");
-        let request = TicketPageRequest {
-            filter,
-            limit: 500,
-            ..Default::default()
-        };
-        ticket_rows::query_rows(db.connection(), &request).expect("rows")
     }
 
     /// The customer of the newest cached ticket, as its detail names it.
     async fn a_ticket_customer(&self) -> String {
         let newest = self.cached(TicketFilter::default()).remove(0);
-        let desk = TicketDesk::new(&self.workspaces, self.profile.clone(), self.secrets.clone());
-        desk.detail(&newest.connection_id, &newest.ticket_id)
+        self.desk()
+            .detail(&newest.connection_id, &newest.ticket_id)
             .await
             .expect("detail")
             .ticket
@@ -118,7 +66,7 @@ async fn the_customer_of_a_synced_ticket_opens_with_details_tags_and_newest_beha
     let behaviour_count = client.crm().behavior(&customer_id, None).count().await;
 
     let shown = setup
-        .desk()
+        .customer_desk()
         .customer_profile("sobot", &customer_id)
         .await
         .expect("profile");
@@ -163,7 +111,7 @@ async fn a_section_sobot_refuses_is_named_with_its_code_and_the_rest_still_shows
     ));
 
     let shown = setup
-        .desk()
+        .customer_desk()
         .customer_profile("sobot", &customer_id)
         .await
         .expect("the profile still opens");
@@ -179,7 +127,7 @@ async fn a_section_sobot_refuses_is_named_with_its_code_and_the_rest_still_shows
 async fn an_unknown_customer_is_the_vendors_refusal_with_its_code() {
     let setup = Setup::new().await;
     let err = setup
-        .desk()
+        .customer_desk()
         .customer_profile("sobot", "0123456789abcdef0123456789abcdef")
         .await
         .expect_err("no such customer");
@@ -216,7 +164,7 @@ async fn a_customers_tickets_are_read_by_customer_and_kept_through_the_next_sync
     };
 
     let read = setup
-        .desk()
+        .customer_desk()
         .refresh_customer_tickets("sobot", &customer_id, 7)
         .await
         .expect("refreshed");
@@ -227,7 +175,7 @@ async fn a_customers_tickets_are_read_by_customer_and_kept_through_the_next_sync
     let others = setup.cached(TicketFilter::default()).len() - cached.len();
     assert!(others > 0, "other customers' tickets are not included");
 
-    setup.sync().await;
+    setup.sync(7).await;
     assert_eq!(
         setup.cached(by_customer).len(),
         read,

@@ -2,52 +2,22 @@
 //! writes (status change, reply with an uploaded attachment, conflicts), reminders, reply
 //! deletion, customer change, creation, and the audit log of every write.
 
-use std::sync::Arc;
-
 use sandbox::{FaultKind, FaultRule, Sandbox, SandboxConfig, Size};
-use switchboard_core::profiles::{Profile, VendorLanguage};
-use switchboard_core::secrets::MemorySecretStore;
+use switchboard_core::profiles::VendorLanguage;
 use switchboard_core::store::audit::{self, AuditOutcome};
 use switchboard_core::store::seen::SeenState;
-use switchboard_core::store::ticket_rows;
-use switchboard_core::store::tickets::TicketPageRequest;
-use switchboard_core::sync::{SyncOptions, unix_now_ms};
+use switchboard_core::store::tickets::TicketFilter;
 use switchboard_core::tickets::attachments::UploadState;
 use switchboard_core::tickets::detail::TicketDetail;
 use switchboard_core::tickets::{
-    NewTicketInput, ReplyInput, TicketChange, TicketDesk, TicketsError, WriteOutcome,
+    NewTicketInput, ReplyInput, TicketChange, TicketsError, WriteOutcome,
 };
-use switchboard_core::workspace::{Workspaces, sync_profile};
 
 use crate::common;
 
-struct Setup {
-    sandbox: Sandbox,
-    profile: Profile,
-    secrets: Arc<MemorySecretStore>,
-    workspaces: Workspaces,
-    _dir: tempfile::TempDir,
-}
+type Setup = common::Synced;
 
 impl Setup {
-    fn desk(&self) -> TicketDesk<'_> {
-        TicketDesk::new(&self.workspaces, self.profile.clone(), self.secrets.clone())
-    }
-
-    /// The cached tickets, newest first.
-    fn cached(&self) -> Vec<ticket_rows::TicketRow> {
-        let store = self.workspaces.store("p1").expect("store");
-        let db = store.lock().expect("lock");
-        ticket_rows::query_rows(
-            db.connection(),
-            &TicketPageRequest {
-                limit: 500,
-                ..Default::default()
-            },
-        )
-        .expect("rows")
-    }
-
     fn audit(&self) -> Vec<audit::AuditEntry> {
         let store = self.workspaces.store("p1").expect("store");
         let db = store.lock().expect("lock");
@@ -71,29 +41,8 @@ async fn setup() -> Setup {
     let sandbox = Sandbox::start(SandboxConfig::new(7, Size::Small))
         .await
         .expect("sandbox");
-    let (profile, secrets) = common::sobot_profile(&sandbox, VendorLanguage::Zh);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let workspaces = Workspaces::new(dir.path());
-    sync_profile(
-        &workspaces,
-        &profile,
-        secrets.clone(),
-        SyncOptions {
-            first_sync_months: 7,
-            concurrency: 2,
-            now_ms: unix_now_ms(),
-        },
-        &|_| {},
-    )
-    .await
-    .expect("synced");
-    Setup {
-        sandbox,
-        profile,
-        secrets,
-        workspaces,
-        _dir: dir,
-    }
+    let profile = common::sobot_profile(&sandbox, VendorLanguage::Zh);
+    Setup::start(sandbox, profile, 7).await
 }
 
 /// Chooses the first agent of the connection as the one the user acts as.
@@ -117,7 +66,7 @@ fn done(outcome: WriteOutcome) -> TicketDetail {
 #[tokio::test]
 async fn opening_a_ticket_reads_it_fresh_and_marks_it_seen() {
     let setup = setup().await;
-    let first = setup.cached().remove(0);
+    let first = setup.cached(TicketFilter::default()).remove(0);
     assert_eq!(first.seen, SeenState::Unseen);
     let detail = setup
         .desk()
@@ -128,7 +77,7 @@ async fn opening_a_ticket_reads_it_fresh_and_marks_it_seen() {
     assert_eq!(detail.ticket.title, first.title);
     assert!(detail.customer.is_some(), "a sandbox ticket has a customer");
     let again = setup
-        .cached()
+        .cached(TicketFilter::default())
         .into_iter()
         .find(|row| row.ticket_id == first.ticket_id)
         .expect("still cached");
@@ -139,7 +88,7 @@ async fn opening_a_ticket_reads_it_fresh_and_marks_it_seen() {
 async fn a_status_change_reaches_the_vendor_and_is_audited() {
     let setup = setup().await;
     act_as_first_agent(&setup);
-    let row = setup.cached().remove(0);
+    let row = setup.cached(TicketFilter::default()).remove(0);
     let target = if row.status_code == "2" { "3" } else { "2" };
     let detail = done(
         setup
@@ -173,7 +122,7 @@ async fn a_status_change_reaches_the_vendor_and_is_audited() {
 async fn a_write_on_a_ticket_changed_since_it_was_seen_returns_the_conflict_and_writes_nothing() {
     let setup = setup().await;
     act_as_first_agent(&setup);
-    let row = setup.cached().remove(0);
+    let row = setup.cached(TicketFilter::default()).remove(0);
     let seen = setup
         .desk()
         .detail("sobot", &row.ticket_id)
@@ -230,7 +179,7 @@ async fn a_write_on_a_ticket_changed_since_it_was_seen_returns_the_conflict_and_
 #[tokio::test]
 async fn replying_without_an_acting_agent_asks_for_one() {
     let setup = setup().await;
-    let row = setup.cached().remove(0);
+    let row = setup.cached(TicketFilter::default()).remove(0);
     let err = setup
         .desk()
         .reply(
@@ -258,7 +207,7 @@ async fn replying_without_an_acting_agent_asks_for_one() {
 async fn a_reply_carries_an_uploaded_attachment_with_its_chinese_name() {
     let setup = setup().await;
     act_as_first_agent(&setup);
-    let row = setup.cached().remove(0);
+    let row = setup.cached(TicketFilter::default()).remove(0);
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("退款凭证.png");
     std::fs::write(&file, b"\x89PNG\r\n\x1a\nfake-image").expect("file");
@@ -311,7 +260,7 @@ async fn a_reply_carries_an_uploaded_attachment_with_its_chinese_name() {
 async fn reminders_reply_deletion_and_customer_change_work_and_udesk_only_actions_are_refused() {
     let setup = setup().await;
     act_as_first_agent(&setup);
-    let row = setup.cached().remove(0);
+    let row = setup.cached(TicketFilter::default()).remove(0);
     let desk = setup.desk();
     desk.remind("sobot", &row.ticket_id, "请尽快处理")
         .await
@@ -448,7 +397,11 @@ async fn tickets_are_created_as_agent_and_on_a_customers_behalf() {
         )
         .await
         .expect("created for the customer");
-    let cached: Vec<String> = setup.cached().into_iter().map(|r| r.ticket_id).collect();
+    let cached: Vec<String> = setup
+        .cached(TicketFilter::default())
+        .into_iter()
+        .map(|r| r.ticket_id)
+        .collect();
     assert!(cached.contains(&as_agent) && cached.contains(&as_customer));
     let detail = desk.detail("sobot", &as_agent).await.expect("detail");
     assert_eq!(detail.ticket.priority_code.as_deref(), Some("3"));
@@ -464,7 +417,7 @@ async fn tickets_are_created_as_agent_and_on_a_customers_behalf() {
 async fn a_vendor_refusal_is_audited_with_its_code() {
     let setup = setup().await;
     act_as_first_agent(&setup);
-    let row = setup.cached().remove(0);
+    let row = setup.cached(TicketFilter::default()).remove(0);
     setup.sandbox.add_fault(FaultRule::next(
         "/api/ws/5/ticket/save_ticket_reply",
         FaultKind::VendorCode {

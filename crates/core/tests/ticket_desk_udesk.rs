@@ -1,49 +1,19 @@
 //! Working on Udesk tickets against the sandbox: detail with replies and change logs, replies
 //! with an uploaded attachment, field changes, deletion, creation, and what Udesk cannot do.
 
-use std::sync::Arc;
-
 use sandbox::{Sandbox, SandboxConfig, Size};
-use switchboard_core::profiles::Profile;
-use switchboard_core::secrets::MemorySecretStore;
 use switchboard_core::store::ticket_rows;
-use switchboard_core::store::tickets::{TicketFilter, TicketPageRequest};
-use switchboard_core::sync::{SyncOptions, unix_now_ms};
+use switchboard_core::store::tickets::TicketFilter;
 use switchboard_core::tickets::attachments::UploadState;
 use switchboard_core::tickets::{
-    NewTicketInput, ReplyInput, TicketChange, TicketDesk, TicketsError, WriteOutcome,
+    NewTicketInput, ReplyInput, TicketChange, TicketsError, WriteOutcome,
 };
-use switchboard_core::workspace::{Workspaces, sync_profile};
 
 use crate::common;
 
-struct Setup {
-    sandbox: Sandbox,
-    profile: Profile,
-    secrets: Arc<MemorySecretStore>,
-    workspaces: Workspaces,
-    _dir: tempfile::TempDir,
-}
+type Setup = common::Synced;
 
 impl Setup {
-    fn desk(&self) -> TicketDesk<'_> {
-        TicketDesk::new(&self.workspaces, self.profile.clone(), self.secrets.clone())
-    }
-
-    fn cached(&self, filter: TicketFilter) -> Vec<ticket_rows::TicketRow> {
-        let store = self.workspaces.store("p1").expect("store");
-        let db = store.lock().expect("lock");
-        ticket_rows::query_rows(
-            db.connection(),
-            &TicketPageRequest {
-                filter,
-                limit: 500,
-                ..Default::default()
-            },
-        )
-        .expect("rows")
-    }
-
     /// A cached ticket that is not closed (Udesk refuses replies to closed tickets).
     fn open_ticket(&self) -> ticket_rows::TicketRow {
         self.cached(TicketFilter::default())
@@ -66,29 +36,8 @@ async fn setup() -> Setup {
     let sandbox = Sandbox::start(SandboxConfig::new(11, Size::Small))
         .await
         .expect("sandbox");
-    let (profile, secrets) = common::udesk_profile(&sandbox);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let workspaces = Workspaces::new(dir.path());
-    sync_profile(
-        &workspaces,
-        &profile,
-        secrets.clone(),
-        SyncOptions {
-            first_sync_months: 3,
-            concurrency: 2,
-            now_ms: unix_now_ms(),
-        },
-        &|_| {},
-    )
-    .await
-    .expect("synced");
-    let setup = Setup {
-        sandbox,
-        profile,
-        secrets,
-        workspaces,
-        _dir: dir,
-    };
+    let profile = common::udesk_profile(&sandbox);
+    let setup = Setup::start(sandbox, profile, 3).await;
     let desk = setup.desk();
     let agent = desk.agents("udesk").expect("agents").remove(0);
     desk.set_acting_agent("udesk", Some(&agent.id))

@@ -8,7 +8,7 @@ use sobot::{Host, Language, SobotClient, SobotConfig};
 use udesk::{UdeskClient, UdeskConfig};
 
 use crate::profiles::{
-    CallCenterConnection, SobotConnection, SobotRegion, TimeDialect, UdeskConnection,
+    CallCenterConnection, Profile, SobotConnection, SobotRegion, TimeDialect, UdeskConnection,
     VendorLanguage,
 };
 use crate::secrets::{SecretError, SecretKey, SecretKind, SecretStore, SecretTokenStore};
@@ -47,6 +47,17 @@ fn secret(
         .get(key)?
         .filter(|s| !s.is_empty())
         .ok_or(ClientError::MissingSecret { kind })
+}
+
+/// The Sobot v5 client of `profile`'s Sobot connection `connection_id`; `None` when the profile
+/// has no Sobot connection with that id.
+pub fn profile_sobot_client(
+    profile: &Profile,
+    connection_id: &str,
+    secrets: Arc<dyn SecretStore>,
+) -> Option<Result<SobotClient, ClientError>> {
+    let connection = profile.sobot.as_ref().filter(|c| c.id == connection_id)?;
+    Some(sobot_client(&profile.id, connection, secrets))
 }
 
 /// The Sobot v5 client of a profile's connection.

@@ -8,4 +8,6 @@ pub use check::{
     ConnectionCheck, Problem, ProblemKind, check_callcenter, check_sobot, check_udesk,
     classify_sobot, classify_udesk,
 };
-pub use clients::{ClientError, callcenter_client, sobot_client, udesk_client};
+pub use clients::{
+    ClientError, callcenter_client, profile_sobot_client, sobot_client, udesk_client,
+};

@@ -9,7 +9,7 @@ pub use timeline::{TimelineEntry, TimelineKind};
 
 use std::sync::{Arc, PoisonError};
 
-use crate::connections::{ClientError, sobot_client};
+use crate::connections::{ClientError, profile_sobot_client};
 use crate::profiles::Profile;
 use crate::secrets::SecretStore;
 use crate::store::StoreError;
@@ -113,8 +113,7 @@ impl<'a> CustomerDesk<'a> {
         let store = self.workspaces.store(&self.profile.id)?;
         let directory = {
             let db = store.lock().unwrap_or_else(PoisonError::into_inner);
-            let items = crate::store::reference::list(db.connection(), Some(connection_id))?;
-            SobotDirectory::from_items(&items)
+            SobotDirectory::stored(db.connection(), connection_id)?
         };
         let source = SobotTicketSource::new(connection_id, client).with_directory(directory);
         let now_ms = unix_now_ms();
@@ -127,18 +126,12 @@ impl<'a> CustomerDesk<'a> {
     }
 
     fn client(&self, connection_id: &str) -> Result<sobot::SobotClient, CrmError> {
-        let conn = self
-            .profile
-            .sobot
-            .as_ref()
-            .filter(|c| c.id == connection_id)
-            .ok_or_else(|| CrmError::UnknownConnection(connection_id.to_owned()))?;
-        sobot_client(&self.profile.id, conn, self.secrets.clone()).map_err(|source| {
-            CrmError::Client {
+        profile_sobot_client(&self.profile, connection_id, self.secrets.clone())
+            .ok_or_else(|| CrmError::UnknownConnection(connection_id.to_owned()))?
+            .map_err(|source| CrmError::Client {
                 connection: connection_id.to_owned(),
                 source,
-            }
-        })
+            })
     }
 
     /// The customer's profile, read fresh: details, tags, labelled custom fields and the newest

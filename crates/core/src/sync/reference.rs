@@ -401,6 +401,12 @@ pub struct SobotDirectory {
 }
 
 impl SobotDirectory {
+    /// The directory of connection `connection_id` from the reference data stored in `db`.
+    pub(crate) fn stored(db: &rusqlite::Connection, connection_id: &str) -> rusqlite::Result<Self> {
+        let items = crate::store::reference::list(db, Some(connection_id))?;
+        Ok(Self::from_items(&items))
+    }
+
     /// The directory of the agents, groups and categories among `items`.
     pub fn from_items(items: &[ReferenceItem]) -> Self {
         let mut directory = Self::default();

@@ -24,7 +24,7 @@ use futures::TryStreamExt;
 use udesk::tickets::TicketKey;
 use vendor_http::{RetryClass, Retryable};
 
-use crate::connections::{ClientError, sobot_client, udesk_client};
+use crate::connections::{ClientError, profile_sobot_client, udesk_client};
 use crate::profiles::Profile;
 use crate::secrets::SecretStore;
 use crate::store::audit::{self, AuditOutcome, NewAuditEntry};
@@ -158,17 +158,12 @@ impl<'a> TicketDesk<'a> {
             connection: connection_id.to_owned(),
             source,
         };
-        if let Some(conn) = self
-            .profile
-            .sobot
-            .as_ref()
-            .filter(|c| c.id == connection_id)
+        if let Some(client) =
+            profile_sobot_client(&self.profile, connection_id, self.secrets.clone())
         {
-            let client =
-                sobot_client(&self.profile.id, conn, self.secrets.clone()).map_err(client_error)?;
             return Ok(VendorTickets::Sobot(SobotTicketSource::new(
                 connection_id,
-                client,
+                client.map_err(client_error)?,
             )));
         }
         if let Some(conn) = self.profile.udesk.iter().find(|c| c.id == connection_id) {

@@ -9,6 +9,11 @@ use switchboard_core::profiles::{
     Profile, SobotConnection, SobotRegion, TimeDialect, UdeskConnection, VendorLanguage,
 };
 use switchboard_core::secrets::{MemorySecretStore, SecretKey, SecretKind, SecretStore};
+use switchboard_core::store::ticket_rows::{self, TicketRow};
+use switchboard_core::store::tickets::{TicketFilter, TicketPageRequest};
+use switchboard_core::sync::{SyncOptions, unix_now_ms};
+use switchboard_core::tickets::TicketDesk;
+use switchboard_core::workspace::{Workspaces, sync_profile};
 use vendor_http::Secret;
 
 /// The profile id every test uses.
@@ -71,4 +76,73 @@ pub fn udesk_profile(sandbox: &Sandbox) -> (Profile, Arc<MemorySecretStore>) {
         }],
     };
     (profile, secrets)
+}
+
+/// A profile connected to a running sandbox and synced into a fresh workspace on disk.
+pub struct Synced {
+    /// The sandbox the profile is connected to.
+    pub sandbox: Sandbox,
+    /// The profile.
+    pub profile: Profile,
+    /// Its secrets.
+    pub secrets: Arc<MemorySecretStore>,
+    /// Where its database lives.
+    pub workspaces: Workspaces,
+    _dir: tempfile::TempDir,
+}
+
+impl Synced {
+    /// `profile` with `secrets`, connected to `sandbox`, after a first sync of `months` months.
+    pub async fn start(
+        sandbox: Sandbox,
+        (profile, secrets): (Profile, Arc<MemorySecretStore>),
+        months: u32,
+    ) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let workspaces = Workspaces::new(dir.path());
+        let synced = Self {
+            sandbox,
+            profile,
+            secrets,
+            workspaces,
+            _dir: dir,
+        };
+        synced.sync(months).await;
+        synced
+    }
+
+    /// Syncs the profile (a first sync of `months` months, or incrementally after one).
+    pub async fn sync(&self, months: u32) {
+        let options = SyncOptions {
+            first_sync_months: months,
+            concurrency: 2,
+            now_ms: unix_now_ms(),
+        };
+        sync_profile(
+            &self.workspaces,
+            &self.profile,
+            self.secrets.clone(),
+            options,
+            &|_| {},
+        )
+        .await
+        .expect("synced");
+    }
+
+    /// Ticket work in the profile.
+    pub fn desk(&self) -> TicketDesk<'_> {
+        TicketDesk::new(&self.workspaces, self.profile.clone(), self.secrets.clone())
+    }
+
+    /// The cached tickets matching `filter`, newest first (at most 500).
+    pub fn cached(&self, filter: TicketFilter) -> Vec<TicketRow> {
+        let store = self.workspaces.store(PROFILE_ID).expect("store");
+        let db = store.lock().expect("lock");
+        let request = TicketPageRequest {
+            filter,
+            limit: 500,
+            ..Default::default()
+        };
+        ticket_rows::query_rows(db.connection(), &request).expect("rows")
+    }
 }
