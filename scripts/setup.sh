@@ -4,7 +4,8 @@
 # (cargo install --locked) when the tests need it.
 #
 #   scripts/setup.sh          everything the app needs to build and run
-#   scripts/setup.sh --test   plus what the tests need (Xvfb, WebKitWebDriver, tauri-driver, keyring)
+#   scripts/setup.sh --test   plus what the tests need (Xvfb, WebKitWebDriver, tauri-driver, keyring,
+#                             xdotool to answer the native save dialog)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -16,7 +17,7 @@ die() { printf '\033[1;31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
 
 build_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
   libxdo-dev build-essential pkg-config file libsecret-1-dev libdbus-1-dev fonts-noto-cjk curl)
-test_packages=(xvfb xauth dbus-x11 webkit2gtk-driver gnome-keyring)
+test_packages=(xvfb xauth dbus-x11 webkit2gtk-driver gnome-keyring xdotool)
 
 if command -v dpkg-query >/dev/null 2>&1; then
   packages=("${build_packages[@]}")

@@ -31,6 +31,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "delete_ticket",
     "create_ticket",
     "upload_ticket_files",
+    "save_attachment",
     "list_saved_views",
     "save_view",
     "delete_saved_view",
@@ -38,11 +39,12 @@ pub const APP_COMMANDS: &[&str] = &[
 
 /// Core and plugin permissions the main window needs besides the app commands: listening to
 /// events (files dropped on the window arrive as the `tauri://drag-drop` event), the native file
-/// picker for attachments, and opening vendor links and attachments in the browser (scoped to
-/// http and https in the capability file).
+/// picker for attachments and the save dialog for saving them, and opening vendor links and
+/// attachments in the browser (scoped to http and https in the capability file).
 pub const PLUGIN_PERMISSIONS: &[&str] = &[
     "core:event:allow-listen",
     "core:event:allow-unlisten",
     "dialog:allow-open",
+    "dialog:allow-save",
     "opener:allow-open-url",
 ];

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod audit;
 pub mod customers;
+pub mod downloads;
 pub mod logs;
 pub mod profiles;
 pub mod settings;

@@ -1,10 +1,12 @@
 // End-to-end: the tickets workflow of a supervisor in the demo workspace, through the real app and
 // the sandbox running inside it: the board loads, a ticket opens, a reply goes out with an
-// attachment delivered through the same path a drop on the window uses, a drag changes a status at
+// attachment delivered through the same path a drop on the window uses and saved back to disk
+// through the native save dialog, a drag changes a status at
 // the vendor, a filter is saved as a view, a ticket is created, and the list shows every ticket.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,6 +19,29 @@ async function dropFiles(browser, paths) {
     event: 'tauri://drag-drop',
     payload: { paths, position: { x: 600, y: 400 } },
   });
+}
+
+/**
+ * Answers the native (GTK) save dialog whose title matches `titlePattern` (a regular expression)
+ * with `path`, as a user typing it would: WebDriver cannot reach native dialogs, so xdotool
+ * focuses the dialog and types.
+ */
+async function answerSaveDialog(titlePattern, path) {
+  const xdotool = (...args) => execFileSync('xdotool', args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  let dialog = '';
+  for (let attempt = 0; attempt < 100 && !dialog; attempt += 1) {
+    try {
+      dialog = xdotool('search', '--name', titlePattern).split('\n')[0] ?? '';
+    } catch {
+      await sleep(200); // xdotool exits non-zero while no window matches
+    }
+  }
+  assert.ok(dialog, `no save dialog titled like ${titlePattern} appeared`);
+  xdotool('windowfocus', '--sync', dialog);
+  xdotool('key', 'ctrl+a');
+  xdotool('type', '--delay', '20', path);
+  await sleep(300);
+  xdotool('key', 'Return');
 }
 
 /** Picks the first enabled option of the Mantine Select with this test id. */
@@ -110,6 +135,28 @@ test('a supervisor works the demo tickets: board, detail, reply with a dropped f
     const conversation = await browser.execute(() => document.querySelector('[data-testid="ticket-conversation"]')?.textContent ?? '');
     assert.ok(conversation.includes('退款凭证.png'), `the reply lists its attachment: ${conversation.slice(-400)}`);
     await screenshot(browser, '13-reply-sent');
+
+    // The attachment just sent is saved back to disk through the native save dialog; the file
+    // written is the file that was dropped.
+    const saveButtons = await browser.$$('[data-testid="ticket-reply"] [data-testid="ticket-attachment-save"]');
+    const saveSent = saveButtons[saveButtons.length - 1];
+    assert.equal(await saveSent.getAttribute('aria-label'), 'Save 退款凭证.png');
+    await saveSent.click();
+    const savedCopy = join(dir, 'saved-receipt.png');
+    await answerSaveDialog('^Save attachment$', savedCopy);
+    let savedNote = '';
+    await browser.waitUntil(
+      async () => {
+        savedNote = await browser.execute(
+          () => document.querySelector('[data-testid="save-attachment-done"]')?.textContent ?? '',
+        );
+        return savedNote.includes('saved-receipt.png');
+      },
+      { timeout: 30_000, timeoutMsg: `no "saved" notification naming the file: "${savedNote}"` },
+    );
+    assert.ok(existsSync(savedCopy), 'the file was written where the dialog said');
+    assert.deepEqual(readFileSync(savedCopy), readFileSync(file));
+    await screenshot(browser, '13b-attachment-saved');
     await browser.$('[data-testid="ticket-detail-close"]').click();
 
     // Dragging a card to another column changes the status at the vendor.

@@ -90,6 +90,11 @@ export const commands = {
 	 *  streams each file's progress and returns where each ended. Udesk needs `ticketId`.
 	 */
 	uploadTicketFiles: (profileId: string, connectionId: string, ticketId: string | null, paths: string[], onProgress: Channel<UploadProgressView>) => typedError<UploadProgressView[], IpcError>(__TAURI_INVOKE("upload_ticket_files", { profileId, connectionId, ticketId, paths, onProgress })),
+	/**
+	 *  Downloads the attachment at `url` (http or https) into `destination`, replacing a file there
+	 *  only once the download is complete.
+	 */
+	saveAttachment: (url: string, destination: string, onProgress: Channel<DownloadProgressView>) => typedError<SavedFileView, IpcError>(__TAURI_INVOKE("save_attachment", { url, destination, onProgress })),
 	/**  The profile's saved views, by name. */
 	listSavedViews: (profileId: string) => typedError<SavedViewInfo[], IpcError>(__TAURI_INVOKE("list_saved_views", { profileId })),
 	/**  Saves a view: a new one without `id`, or renames/refilters the view with that id. */
@@ -415,6 +420,14 @@ export type CustomerView = {
 	email: string | null,
 };
 
+/**  How far a download has come. */
+export type DownloadProgressView = {
+	/**  Bytes written so far. */
+	received: number | null,
+	/**  The file's size, when the server announced it. */
+	total: number | null,
+};
+
 /**  A field the form must fix before saving, by its path (`sobot.appid`, `udesk[1].email`). */
 export type FieldIssue = {
 	/**  The field's path. */
@@ -649,6 +662,14 @@ export type SatisfactionView = {
 	remark: string | null,
 	/**  When (ms). */
 	atMs: number | null,
+};
+
+/**  A file saved to disk. */
+export type SavedFileView = {
+	/**  Where it was saved. */
+	path: string,
+	/**  Its size in bytes. */
+	bytes: number | null,
 };
 
 /**  A saved view. */

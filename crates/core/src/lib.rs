@@ -5,6 +5,7 @@
 
 pub mod connections;
 pub mod crm;
+pub mod download;
 pub mod fs;
 pub mod profiles;
 pub mod secrets;

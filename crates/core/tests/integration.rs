@@ -3,6 +3,7 @@
 
 mod common;
 
+mod attachment_save;
 mod connection_check;
 mod connection_check_callcenter;
 mod customer_profile;

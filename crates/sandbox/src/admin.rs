@@ -12,7 +12,7 @@
 //! | `DELETE /__sandbox/journal` | forget them |
 //! | `POST /__sandbox/tokens/expire` | expire the current Sobot token and every call-center token |
 //! | `POST /__sandbox/tokens` `{"ttl_seconds": 60}` | lifetime of Sobot and call-center tokens issued from now on |
-//! | `GET /__sandbox/files/{id}` | an uploaded attachment |
+//! | `GET /__sandbox/files/{id}` | an uploaded attachment, or a seeded one's sample image |
 
 use std::time::Duration;
 
@@ -27,6 +27,7 @@ use serde_json::json;
 use crate::app::{App, lock};
 use crate::config::Size;
 use crate::faults::FaultRule;
+use crate::samples::Sample;
 
 /// The admin routes (nested under `/__sandbox`).
 pub(crate) fn router() -> Router<App> {
@@ -168,6 +169,9 @@ async fn set_tokens(State(app): State<App>, body: axum::body::Bytes) -> Response
 }
 
 async fn file(State(app): State<App>, Path(id): Path<String>) -> Response {
+    if let Some(sample) = Sample::by_id(&id) {
+        return ([(header::CONTENT_TYPE, "image/png")], sample.bytes()).into_response();
+    }
     match lock(&app.files).get(&id).cloned() {
         Some(stored) => {
             let disposition = format!(

@@ -70,7 +70,8 @@ impl Shared {
     /// Regenerates the world from `seed`, `size` and `anchor_ms`, and clears faults, the journal
     /// and uploads. Issued tokens stay valid.
     pub fn reseed(&self, seed: u64, size: Size, anchor_ms: i64) {
-        let world = crate::seed::generate(seed, size, anchor_ms);
+        let mut world = crate::seed::generate(seed, size, anchor_ms);
+        crate::samples::link_samples(&mut world, &self.info.admin_url);
         *self.write() = world;
         lock(&self.faults).clear();
         lock(&self.journal).clear();

@@ -42,6 +42,7 @@ pub mod faults;
 mod gate;
 pub mod journal;
 mod multipart;
+mod samples;
 pub mod seed;
 mod server;
 mod sobot;

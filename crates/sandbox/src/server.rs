@@ -142,7 +142,8 @@ impl Sandbox {
             }),
             admin_url: format!("{base}/__sandbox"),
         };
-        let world = crate::seed::generate(config.seed, config.size, anchor);
+        let mut world = crate::seed::generate(config.seed, config.size, anchor);
+        crate::samples::link_samples(&mut world, &info.admin_url);
         let app: App = Arc::new(Shared {
             tokens: Mutex::new(Tokens::new(config.seed, config.token_ttl)),
             cc_tokens: Mutex::new(CcTokens::new(config.seed, config.token_ttl)),

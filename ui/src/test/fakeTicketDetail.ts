@@ -9,10 +9,12 @@ import { createQueryClient } from '../app/queryClient';
 import type {
   CatalogItem,
   ConnectionCatalogView,
+  DownloadProgressView,
   IpcError,
   NewTicketView,
   ReplyInputView,
   ReplyView,
+  SavedFileView,
   TicketChangeInput,
   TicketDetailView,
   UploadProgressView,
@@ -199,6 +201,8 @@ export interface FakeDetailState {
   /** The id create_ticket answers. */
   createdId: string;
   created: NewTicketView[];
+  /** Attachments saved through save_attachment: the link and the chosen path. */
+  saved: { url: string; destination: string }[];
 }
 
 function fileName(path: string): string {
@@ -216,6 +220,7 @@ export function fakeTicketDetail(initial: Partial<FakeDetailState> = {}) {
     failOnce: {},
     createdId: 'new-1',
     created: [],
+    saved: [],
     ...initial,
   };
   const catalogOf = (connectionId: string) => state.catalogs.find((c) => c.connectionId === connectionId);
@@ -341,6 +346,19 @@ export function fakeTicketDetail(initial: Partial<FakeDetailState> = {}) {
         return outcome;
       });
       return outcomes;
+    },
+    save_attachment: (args) => {
+      const { url, destination, onProgress } = args as {
+        url: string;
+        destination: string;
+        onProgress: Channel<DownloadProgressView>;
+      };
+      const failed = fail('save_attachment');
+      if (failed) return failed;
+      onProgress.onmessage({ received: 0, total: 2048 });
+      onProgress.onmessage({ received: 2048, total: 2048 });
+      state.saved.push({ url, destination });
+      return { path: destination, bytes: 2048 } satisfies SavedFileView;
     },
   };
   return { state, handlers };

@@ -386,11 +386,9 @@ fn ticket<R: Rng>(
         let files = if rng.random_bool(0.1) {
             vec![FileInfo {
                 file_name: Some("screenshot.png".into()),
-                file_url: Some(format!(
-                    "https://img-sg.sobot.io/console/{}/ticket/{}.png",
-                    context.company_id,
-                    hex_id(rng)
-                )),
+                file_url: Some(
+                    crate::samples::Sample::Screenshot.seed_url(&format!("{}.png", hex_id(rng))),
+                ),
                 file_type: Some("png".into()),
             }]
         } else {

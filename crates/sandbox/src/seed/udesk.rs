@@ -387,11 +387,16 @@ fn conversation(
         let id = state.next_id();
         let attachments = if rng.random_bool(0.08) {
             let attachment_id = state.next_id();
+            let sample = crate::samples::Sample::Photo;
+            let name = format!("photo-{attachment_id}.png");
+            // Drawn (and unused) so that the rest of the seeded world stays as it was before
+            // attachments had real bytes.
+            let _former_size: i64 = rng.random_range(20_000..900_000);
             vec![UdeskAttachment {
                 id: attachment_id,
-                name: format!("photo-{attachment_id}.jpg"),
-                url: format!("https://files.switchboard-demo.udesk.cn/{attachment_id}.jpg"),
-                size: rng.random_range(20_000..900_000),
+                url: sample.seed_url(&name),
+                name,
+                size: i64::try_from(sample.bytes().len()).unwrap_or_default(),
                 at_ms: at,
             }]
         } else {

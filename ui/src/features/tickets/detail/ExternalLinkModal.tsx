@@ -2,7 +2,8 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@man
 import { openUrl } from '@tauri-apps/plugin-opener';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { CheckIcon, LinkIcon } from './icons';
+import { CheckIcon, DownloadIcon, LinkIcon } from './icons';
+import { useSaveAttachment } from './saveAttachment';
 
 /** A link from vendor content or an attachment the user clicked. */
 export interface ExternalLinkTarget {
@@ -19,11 +20,13 @@ export interface ExternalLinkModalProps {
 
 /**
  * Shows where a link leads before anything happens: the app never navigates its own window to a
- * vendor page. It opens in the system browser (http and https only, as the capability allows) or
- * the address can be copied.
+ * vendor page. It opens in the system browser (http and https only, as the capability allows),
+ * the address can be copied, and an attachment can be saved to this computer.
  */
 export function ExternalLinkModal({ target, onClose }: ExternalLinkModalProps) {
   const { t } = useTranslation();
+  const { save } = useSaveAttachment();
+  const webLink = target !== null && /^https?:\/\//i.test(target.url);
   return (
     <Modal
       opened={target !== null}
@@ -61,7 +64,21 @@ export function ExternalLinkModal({ target, onClose }: ExternalLinkModalProps) {
                 </Button>
               )}
             </CopyButton>
-            {/^https?:\/\//i.test(target.url) && (
+            {webLink && target.fileName !== undefined && (
+              <Button
+                variant="default"
+                leftSection={<DownloadIcon />}
+                data-testid="external-link-save"
+                onClick={() => {
+                  const file = { url: target.url, name: target.fileName ?? '' };
+                  onClose();
+                  void save(file);
+                }}
+              >
+                {t('ticket.save.saveAs')}
+              </Button>
+            )}
+            {webLink && (
               <Button
                 data-autofocus
                 data-testid="external-link-open"

@@ -61,6 +61,13 @@ export const FileIcon = (p: TicketIconProps) => (
     <path d="M14 3v5h5" />
   </Line>
 );
+export const DownloadIcon = (p: TicketIconProps) => (
+  <Line {...p}>
+    <path d="M12 4v11" />
+    <path d="M7 10l5 5 5-5" />
+    <path d="M5 20h14" />
+  </Line>
+);
 export const LinkIcon = (p: TicketIconProps) => (
   <Line {...p}>
     <path d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1" />
