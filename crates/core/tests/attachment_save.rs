@@ -1,7 +1,6 @@
 //! Saving ticket attachments from the sandbox to disk: a seeded attachment as the ticket shows it,
 //! a file just uploaded (its Chinese name kept), and a link the server no longer serves.
 
-use sandbox::{Sandbox, SandboxConfig, Size};
 use switchboard_core::download::{DownloadError, Downloader};
 use switchboard_core::profiles::VendorLanguage;
 use switchboard_core::tickets::attachments::UploadState;
@@ -11,11 +10,7 @@ use crate::common;
 type Setup = common::Synced;
 
 async fn setup() -> Setup {
-    let sandbox = Sandbox::start(SandboxConfig::new(7, Size::Small))
-        .await
-        .expect("sandbox");
-    let profile = common::sobot_profile(&sandbox, VendorLanguage::Zh);
-    Setup::start(sandbox, profile, 3).await
+    Setup::sobot(7, VendorLanguage::Zh, 3).await
 }
 
 fn no_progress(_: u64, _: Option<u64>) {}

@@ -25,9 +25,7 @@ type Setup = common::Synced;
 
 impl Setup {
     async fn new() -> Self {
-        let sandbox = sandbox().await;
-        let profile = common::sobot_profile(&sandbox, VendorLanguage::En);
-        Self::start(sandbox, profile, 7).await
+        Self::sobot(11, VendorLanguage::En, 7).await
     }
 
     fn customer_desk(&self) -> CustomerDesk<'_> {

@@ -2,7 +2,7 @@
 //! writes (status change, reply with an uploaded attachment, conflicts), reminders, reply
 //! deletion, customer change, creation, and the audit log of every write.
 
-use sandbox::{FaultKind, FaultRule, Sandbox, SandboxConfig, Size};
+use sandbox::{FaultKind, FaultRule};
 use switchboard_core::profiles::VendorLanguage;
 use switchboard_core::store::audit::{self, AuditOutcome};
 use switchboard_core::store::seen::SeenState;
@@ -38,11 +38,7 @@ impl Setup {
 
 /// A profile on a fresh small sandbox, synced (tickets and reference data).
 async fn setup() -> Setup {
-    let sandbox = Sandbox::start(SandboxConfig::new(7, Size::Small))
-        .await
-        .expect("sandbox");
-    let profile = common::sobot_profile(&sandbox, VendorLanguage::Zh);
-    Setup::start(sandbox, profile, 7).await
+    Setup::sobot(7, VendorLanguage::Zh, 7).await
 }
 
 /// Chooses the first agent of the connection as the one the user acts as.

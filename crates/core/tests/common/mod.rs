@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use sandbox::Sandbox;
+use sandbox::{Sandbox, SandboxConfig, Size};
 use switchboard_core::profiles::{
     Profile, SobotConnection, SobotRegion, TimeDialect, UdeskConnection, VendorLanguage,
 };
@@ -109,6 +109,16 @@ impl Synced {
         };
         synced.sync(months).await;
         synced
+    }
+
+    /// A Sobot profile (messages in `language`) on a fresh small sandbox seeded with `seed`,
+    /// after a first sync of `months` months.
+    pub async fn sobot(seed: u64, language: VendorLanguage, months: u32) -> Self {
+        let sandbox = Sandbox::start(SandboxConfig::new(seed, Size::Small))
+            .await
+            .expect("sandbox");
+        let profile = sobot_profile(&sandbox, language);
+        Self::start(sandbox, profile, months).await
     }
 
     /// Syncs the profile (a first sync of `months` months, or incrementally after one).
