@@ -1,8 +1,9 @@
 // End-to-end: the tickets workflow of a supervisor in the demo workspace, through the real app and
 // the sandbox running inside it: the board loads, a ticket opens, a reply goes out with an
 // attachment delivered through the same path a drop on the window uses and saved back to disk
-// through the native save dialog, a drag changes a status at
-// the vendor, a filter is saved as a view, a ticket is created, and the list shows every ticket.
+// through the native save dialog, a drag changes a status at the vendor, a filter is saved as a
+// view, a ticket is created, the list shows every ticket, and two selected tickets get a new
+// priority in one bulk change.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -242,6 +243,42 @@ test('a supervisor works the demo tickets: board, detail, reply with a dropped f
     const total = await browser.$('[data-testid="ticket-list-total"]').getText();
     assert.ok(Number(total.replace(/\D/g, '')) > 5_900, `about 6,000 tickets listed, got "${total}"`);
     await screenshot(browser, '18-ticket-list');
+
+    // Two Sobot tickets selected in the list get one priority in a bulk change, written at the
+    // vendor one at a time.
+    const checks = await browser.$$('[data-testid^="ticket-row-check-sobot:"]');
+    assert.ok(checks.length >= 2, 'Sobot rows are listed');
+    const bulkIds = [];
+    for (const check of checks.slice(0, 2)) {
+      const key = (await check.getAttribute('data-testid')).replace('ticket-row-check-', '');
+      bulkIds.push(key.slice(key.indexOf(':') + 1));
+      await check.click();
+    }
+    await browser.$('[data-testid="bulk-actions"]').click();
+    await browser.$('[data-testid="bulk-action-priority"]').click();
+    await browser.$('[data-testid="bulk-value"]').waitForDisplayed({ timeout: 10_000 });
+    await chooseFirstOption(browser, 'bulk-value');
+    const chosenLabel = await browser.$('[data-testid="bulk-value"]').getValue();
+    const sobotCatalog = (await invoke(browser, 'ticket_catalogs', { profileId: 'demo' })).find(
+      (catalog) => catalog.connectionId === 'sobot',
+    );
+    const chosen = sobotCatalog.priorities.find((p) => [p.name, p.nameEn, p.nameZh].includes(chosenLabel));
+    assert.ok(chosen, `the priority "${chosenLabel}" is one of the connection's`);
+    await browser.$('[data-testid="bulk-apply"]').click();
+    await browser.waitUntil(
+      async () => (await browser.$('[data-testid="bulk-summary"]').isExisting()) && (await browser.$('[data-testid="bulk-summary"]').getText()) === '2 changed',
+      { timeout: 60_000, interval: 250, timeoutMsg: 'the bulk change did not report "2 changed"' },
+    );
+    await screenshot(browser, '18b-bulk-priority');
+    const afterBulk = await invoke(browser, 'list_tickets', {
+      profileId: 'demo',
+      request: { filter: { connectionIds: ['sobot'], text: null }, sort: 'updatedAt', ascending: false, offset: 0, limit: 50 },
+    });
+    for (const id of bulkIds) {
+      const row = afterBulk.rows.find((r) => r.ticketId === id);
+      assert.equal(row?.priorityCode, chosen.code, `ticket ${id} has the new priority`);
+    }
+    await browser.$('[data-testid="bulk-close"]').click();
   } finally {
     await browser.deleteSession();
   }

@@ -143,9 +143,12 @@ export function BulkModal({
         data-testid="bulk-modal"
       >
         <Stack gap="md">
-          <Text size="sm">
-            {t('tickets.bulk.scope', { count, formatted: count.toLocaleString(), connection: connectionName })}
-          </Text>
+          {/* Once every selected ticket is changed, the selection is empty: only the report is left. */}
+          {count > 0 || phase.kind !== 'ended' ? (
+            <Text size="sm" data-testid="bulk-scope">
+              {t('tickets.bulk.scope', { count, formatted: count.toLocaleString(), connection: connectionName })}
+            </Text>
+          ) : null}
           <Select
             label={t(`tickets.bulk.field.${field}`)}
             aria-label={t(`tickets.bulk.field.${field}`)}
@@ -206,13 +209,15 @@ export function BulkModal({
                 <Button variant="default" onClick={onClose} data-testid="bulk-close">
                   {phase.kind === 'ended' ? t('tickets.bulk.close') : t('tickets.bulk.cancel')}
                 </Button>
-                <Button
-                  disabled={value === null || count === 0}
-                  onClick={() => void apply()}
-                  data-testid="bulk-apply"
-                >
-                  {t('tickets.bulk.apply', { count })}
-                </Button>
+                {count > 0 || phase.kind !== 'ended' ? (
+                  <Button
+                    disabled={value === null || count === 0}
+                    onClick={() => void apply()}
+                    data-testid="bulk-apply"
+                  >
+                    {t('tickets.bulk.apply', { count })}
+                  </Button>
+                ) : null}
               </>
             )}
           </Group>

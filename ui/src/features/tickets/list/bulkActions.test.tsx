@@ -64,6 +64,9 @@ describe('bulk actions on the selected rows', () => {
     await user.click(within(modal).getByTestId('bulk-apply'));
 
     expect(await within(modal).findByTestId('bulk-summary')).toHaveTextContent('3 changed');
+    // Every selected ticket changed: the selection is empty, so only the report and Close are left.
+    expect(within(modal).queryByTestId('bulk-scope')).not.toBeInTheDocument();
+    expect(within(modal).queryByTestId('bulk-apply')).not.toBeInTheDocument();
     const versionOf = (ticketId: string) => manyTickets(6).find((row) => row.ticketId === ticketId)?.updatedAtMs;
     expect(changeCalls(ipc)).toEqual(
       ['1', '2', '4'].map((ticketId) => ({
