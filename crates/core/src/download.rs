@@ -211,7 +211,8 @@ impl Downloader {
     }
 }
 
-/// The link, if it is http or https.
+/// The link, if it is http or https. Sobot's `file_url` can carry an unencoded space (seed 000
+/// L2713, L2774) and Chinese names: parsing percent-encodes them as a browser would.
 fn web_link(url: &str) -> Result<url::Url, DownloadError> {
     url::Url::parse(url.trim())
         .ok()
@@ -308,6 +309,27 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_link_with_a_raw_space_and_chinese_name_is_fetched_percent_encoded() {
+        let server = server_with(
+            "/ticket/%E5%8F%91%E7%A5%A8%20copy.pdf",
+            ResponseTemplate::new(200).set_body_bytes(b"%PDF".to_vec()),
+        )
+        .await;
+        let dir = tempfile::tempdir().expect("dir");
+        let destination = dir.path().join("发票 copy.pdf");
+        Downloader::new()
+            .expect("client")
+            .save(
+                &format!("{}/ticket/发票 copy.pdf", server.uri()),
+                &destination,
+                &no_progress,
+            )
+            .await
+            .expect("saved");
+        assert_eq!(std::fs::read(&destination).expect("read"), b"%PDF");
+    }
+
+    #[tokio::test]
     async fn a_missing_file_is_reported_with_its_status_and_the_existing_file_is_kept() {
         let server = server_with(
             "/gone",
@@ -333,6 +355,74 @@ mod tests {
         assert!(!err.is_retryable());
         assert_eq!(std::fs::read(&destination).expect("read"), b"saved earlier");
         assert_eq!(names_in(dir.path()), vec!["report.xlsx".to_owned()]);
+    }
+
+    /// A one-shot HTTP server that answers any request with `head` and `body`, then closes.
+    async fn raw_server(head: &'static str, body: Vec<u8>) -> String {
+        use tokio::io::AsyncReadExt;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            if let Ok((mut socket, _)) = listener.accept().await {
+                let mut request = [0_u8; 4096];
+                let _ = socket.read(&mut request).await;
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(&body).await;
+                let _ = socket.shutdown().await;
+            }
+        });
+        format!("http://{address}/file")
+    }
+
+    #[tokio::test]
+    async fn a_connection_dropped_mid_file_leaves_the_existing_file_and_no_partial_one() {
+        let url = raw_server(
+            "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n",
+            vec![9_u8; 1000],
+        )
+        .await;
+        let dir = tempfile::tempdir().expect("dir");
+        let destination = dir.path().join("收据.png");
+        std::fs::write(&destination, b"saved earlier").expect("write");
+        let err = Downloader::new()
+            .expect("client")
+            .save(&url, &destination, &no_progress)
+            .await
+            .expect_err("dropped");
+        assert!(matches!(err, DownloadError::Transfer { .. }), "{err}");
+        assert!(err.is_retryable());
+        assert_eq!(std::fs::read(&destination).expect("read"), b"saved earlier");
+        assert_eq!(names_in(dir.path()), vec!["收据.png".to_owned()]);
+    }
+
+    #[tokio::test]
+    async fn a_file_of_unannounced_size_is_stopped_at_the_limit() {
+        let mut body = Vec::new();
+        for _ in 0..4 {
+            body.extend_from_slice(b"400\r\n");
+            body.extend_from_slice(&[5_u8; 0x400]);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(b"0\r\n\r\n");
+        let url = raw_server(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+            body,
+        )
+        .await;
+        let dir = tempfile::tempdir().expect("dir");
+        let err = Downloader::new()
+            .expect("client")
+            .with_max_bytes(2048)
+            .save(&url, &dir.path().join("big.bin"), &no_progress)
+            .await
+            .expect_err("too large");
+        assert!(
+            matches!(err, DownloadError::TooLarge { max: 2048 }),
+            "{err}"
+        );
+        assert!(names_in(dir.path()).is_empty());
     }
 
     #[tokio::test]
