@@ -39,12 +39,12 @@ pub const APP_COMMANDS: &[&str] = &[
 
 /// Core and plugin permissions the main window needs besides the app commands: listening to
 /// events (files dropped on the window arrive as the `tauri://drag-drop` event), the native file
-/// picker for attachments and the save dialog for saving them, and opening vendor links and
-/// attachments in the browser (scoped to http and https in the capability file).
+/// picker for attachments, and opening vendor links and attachments in the browser (scoped to
+/// http and https in the capability file). The save dialog for attachments is opened by Rust
+/// (`save_attachment`), so the webview needs no permission for it.
 pub const PLUGIN_PERMISSIONS: &[&str] = &[
     "core:event:allow-listen",
     "core:event:allow-unlisten",
     "dialog:allow-open",
-    "dialog:allow-save",
     "opener:allow-open-url",
 ];

@@ -1,12 +1,14 @@
-//! Saving a ticket's attachment to a file the user chose (the path comes from the native save
-//! dialog); progress streams over a channel.
+//! Saving a ticket's attachment: Rust asks the user where with the native save dialog, then
+//! downloads the link there, streaming progress over a channel. The webview never names a path,
+//! so it cannot make the app write anywhere the user did not choose.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
-use switchboard_core::download::{DownloadError, Downloader};
+use switchboard_core::download::{DownloadError, Downloader, web_link};
 use tauri::ipc::Channel;
+use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{CommandResult, IpcError};
 
@@ -33,21 +35,29 @@ pub struct SavedFileView {
     pub bytes: f64,
 }
 
-/// Downloads the attachment at `url` (http or https) into `destination`, replacing a file there
-/// only once the download is complete.
+/// Asks where to save the attachment at `url` (http or https), proposing `file_name`, then
+/// downloads it there, replacing a file there only once the download is complete. `None` when
+/// the user cancelled the dialog.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_attachment(
+    window: tauri::Window,
     url: String,
-    destination: String,
+    file_name: String,
+    dialog_title: String,
     on_progress: Channel<DownloadProgressView>,
-) -> CommandResult<SavedFileView> {
+) -> CommandResult<Option<SavedFileView>> {
+    // A link that cannot be fetched is refused before the user is asked anything.
+    web_link(&url).map_err(download_error)?;
+    let Some(destination) = ask_destination(&window, &file_name, &dialog_title).await? else {
+        return Ok(None);
+    };
     let downloader = Downloader::new().map_err(|err| IpcError::Internal {
         message: err.to_string(),
     })?;
     let reported = AtomicU64::new(0);
     let saved = downloader
-        .save(&url, &PathBuf::from(&destination), &|received, total| {
+        .save(&url, &destination, &|received, total| {
             let last = reported.load(Ordering::Relaxed);
             let finished = total == Some(received);
             if received == 0 || finished || received - last >= PROGRESS_STEP_BYTES {
@@ -61,10 +71,37 @@ pub async fn save_attachment(
         })
         .await
         .map_err(download_error)?;
-    Ok(SavedFileView {
+    Ok(Some(SavedFileView {
         path: saved.path.to_string_lossy().into_owned(),
         bytes: saved.bytes as f64,
-    })
+    }))
+}
+
+/// The path the user picks in the native save dialog (over `window`), or `None` if cancelled.
+async fn ask_destination(
+    window: &tauri::Window,
+    file_name: &str,
+    title: &str,
+) -> CommandResult<Option<PathBuf>> {
+    let (picked, answer) = tokio::sync::oneshot::channel();
+    window
+        .dialog()
+        .file()
+        .set_parent(window)
+        .set_title(title)
+        .set_file_name(file_name)
+        .save_file(move |path| {
+            let _ = picked.send(path);
+        });
+    let Ok(Some(path)) = answer.await else {
+        return Ok(None);
+    };
+    path.into_path()
+        .map(Some)
+        .map_err(|err| IpcError::InvalidInput {
+            field: "destination".into(),
+            message: format!("the chosen place is not a file on this computer: {err}"),
+        })
 }
 
 /// The IPC error for a failed download: what the user can do about it.

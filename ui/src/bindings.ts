@@ -91,10 +91,11 @@ export const commands = {
 	 */
 	uploadTicketFiles: (profileId: string, connectionId: string, ticketId: string | null, paths: string[], onProgress: Channel<UploadProgressView>) => typedError<UploadProgressView[], IpcError>(__TAURI_INVOKE("upload_ticket_files", { profileId, connectionId, ticketId, paths, onProgress })),
 	/**
-	 *  Downloads the attachment at `url` (http or https) into `destination`, replacing a file there
-	 *  only once the download is complete.
+	 *  Asks where to save the attachment at `url` (http or https), proposing `file_name`, then
+	 *  downloads it there, replacing a file there only once the download is complete. `None` when
+	 *  the user cancelled the dialog.
 	 */
-	saveAttachment: (url: string, destination: string, onProgress: Channel<DownloadProgressView>) => typedError<SavedFileView, IpcError>(__TAURI_INVOKE("save_attachment", { url, destination, onProgress })),
+	saveAttachment: (url: string, fileName: string, dialogTitle: string, onProgress: Channel<DownloadProgressView>) => typedError<SavedFileView | null, IpcError>(__TAURI_INVOKE("save_attachment", { url, fileName, dialogTitle, onProgress })),
 	/**  The profile's saved views, by name. */
 	listSavedViews: (profileId: string) => typedError<SavedViewInfo[], IpcError>(__TAURI_INVOKE("list_saved_views", { profileId })),
 	/**  Saves a view: a new one without `id`, or renames/refilters the view with that id. */

@@ -211,9 +211,10 @@ impl Downloader {
     }
 }
 
-/// The link, if it is http or https. Sobot's `file_url` can carry an unencoded space (seed 000
-/// L2713, L2774) and Chinese names: parsing percent-encodes them as a browser would.
-fn web_link(url: &str) -> Result<url::Url, DownloadError> {
+/// The link, if it is http or https (checked before the user is asked where to save). Sobot's
+/// `file_url` can carry an unencoded space (seed 000 L2713, L2774) and Chinese names: parsing
+/// percent-encodes them as a browser would.
+pub fn web_link(url: &str) -> Result<url::Url, DownloadError> {
     url::Url::parse(url.trim())
         .ok()
         .filter(|link| matches!(link.scheme(), "http" | "https") && link.host_str().is_some())

@@ -201,8 +201,10 @@ export interface FakeDetailState {
   /** The id create_ticket answers. */
   createdId: string;
   created: NewTicketView[];
-  /** Attachments saved through save_attachment: the link and the chosen path. */
-  saved: { url: string; destination: string }[];
+  /** Where the user picks in the save dialog save_attachment opens (null: cancelled). */
+  saveDestination: string | null;
+  /** Attachments saved through save_attachment: the link, the name proposed and the path chosen. */
+  saved: { url: string; fileName: string; destination: string }[];
 }
 
 function fileName(path: string): string {
@@ -220,6 +222,7 @@ export function fakeTicketDetail(initial: Partial<FakeDetailState> = {}) {
     failOnce: {},
     createdId: 'new-1',
     created: [],
+    saveDestination: '/home/me/Downloads/saved.bin',
     saved: [],
     ...initial,
   };
@@ -348,16 +351,18 @@ export function fakeTicketDetail(initial: Partial<FakeDetailState> = {}) {
       return outcomes;
     },
     save_attachment: (args) => {
-      const { url, destination, onProgress } = args as {
+      const { url, fileName, onProgress } = args as {
         url: string;
-        destination: string;
+        fileName: string;
         onProgress: Channel<DownloadProgressView>;
       };
+      const destination = state.saveDestination;
+      if (destination === null) return null;
       const failed = fail('save_attachment');
       if (failed) return failed;
       onProgress.onmessage({ received: 0, total: 2048 });
       onProgress.onmessage({ received: 2048, total: 2048 });
-      state.saved.push({ url, destination });
+      state.saved.push({ url, fileName, destination });
       return { path: destination, bytes: 2048 } satisfies SavedFileView;
     },
   };

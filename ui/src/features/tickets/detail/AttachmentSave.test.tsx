@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../i18n/setup';
 import { CommandError } from '../../../lib/ipc';
 import { installFakeBackend } from '../../../test/fakeBackend';
@@ -7,8 +7,7 @@ import { fakeTicketDetail, PROFILE_ID, renderWithProviders } from '../../../test
 import { defaultFileName, progressText, saveFailureText } from './saveAttachment';
 import { TicketDetail } from './TicketDetail';
 
-const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
-vi.mock('@tauri-apps/plugin-dialog', () => ({ open: dialog.open, save: dialog.save }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
 vi.mock('@tauri-apps/plugin-opener', () => ({ openUrl: vi.fn(() => Promise.resolve()) }));
 vi.mock('@tauri-apps/api/webview', () => ({
   getCurrentWebview: () => ({ onDragDropEvent: () => Promise.resolve(() => undefined) }),
@@ -31,33 +30,28 @@ async function invoiceSaveButton() {
 }
 
 describe('saving an attachment', { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    dialog.save.mockReset();
-  });
-
-  it('asks where with the attachment name proposed, downloads it there and says where it went', async () => {
-    dialog.save.mockResolvedValue('/home/me/Downloads/发票.pdf');
-    const { user, state } = setup();
+  it('has Rust ask where with the attachment name proposed, then says where it went', async () => {
+    const { user, state } = setup({ saveDestination: '/home/me/Downloads/发票.pdf' });
     await user.click(await invoiceSaveButton());
-    expect(dialog.save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: '发票.pdf' }));
     const done = await screen.findByTestId('save-attachment-done');
     expect(done).toHaveTextContent('Saved 发票.pdf');
     expect(done).toHaveTextContent('/home/me/Downloads/发票.pdf');
     expect(done).toHaveTextContent('2 kB');
-    expect(state.saved).toEqual([{ url: INVOICE_URL, destination: '/home/me/Downloads/发票.pdf' }]);
+    expect(state.saved).toEqual([{ url: INVOICE_URL, fileName: '发票.pdf', destination: '/home/me/Downloads/发票.pdf' }]);
   });
 
-  it('does nothing when the save dialog is cancelled', async () => {
-    dialog.save.mockResolvedValue(null);
-    const { user, backend } = setup();
+  it('passes the localized dialog title and shows nothing when the dialog is cancelled', async () => {
+    const { user, backend } = setup({ saveDestination: null });
     await user.click(await invoiceSaveButton());
-    await waitFor(() => expect(dialog.save).toHaveBeenCalled());
-    expect(backend.calls.some((call) => call.cmd === 'save_attachment')).toBe(false);
+    await waitFor(() => expect(backend.calls.some((call) => call.cmd === 'save_attachment')).toBe(true));
+    const call = backend.calls.find((c) => c.cmd === 'save_attachment');
+    expect(call?.args).toMatchObject({ url: INVOICE_URL, fileName: '发票.pdf', dialogTitle: 'Save attachment' });
+    await waitFor(() => expect(screen.getByTestId('ticket-attachment-save')).not.toBeDisabled());
     expect(screen.queryByTestId('save-attachment-progress')).toBeNull();
+    expect(screen.queryByTestId('save-attachment-done')).toBeNull();
   });
 
   it('says the vendor no longer has the file when the link is gone, naming the file', async () => {
-    dialog.save.mockResolvedValue('/home/me/发票.pdf');
     const { user } = setup({
       failOnce: {
         save_attachment: { code: 'notFound', what: 'attachment', message: 'files.sobot.example answered HTTP 404: NoSuchKey' },
@@ -71,13 +65,12 @@ describe('saving an attachment', { timeout: 20_000 }, () => {
   });
 
   it('saves from the attachment dialog too', async () => {
-    dialog.save.mockResolvedValue('/tmp/inv.pdf');
-    const { user, state } = setup();
+    const { user, state } = setup({ saveDestination: '/tmp/inv.pdf' });
     const content = await screen.findByTestId('ticket-content');
     await user.click(within(content).getByTestId('ticket-attachment'));
     await user.click(await screen.findByTestId('external-link-save'));
     await screen.findByTestId('save-attachment-done');
-    expect(state.saved).toEqual([{ url: INVOICE_URL, destination: '/tmp/inv.pdf' }]);
+    expect(state.saved).toEqual([{ url: INVOICE_URL, fileName: '发票.pdf', destination: '/tmp/inv.pdf' }]);
     await waitFor(() => expect(screen.queryByTestId('external-link-url')).toBeNull());
   });
 });
@@ -98,9 +91,9 @@ describe('defaultFileName', () => {
 describe('saveFailureText', () => {
   const t = i18n.getFixedT('en');
 
-  it('names the path that could not be written and says what is there stays', () => {
+  it('says a file that could not be written left what was there unchanged, with the path', () => {
     const error = new CommandError({ code: 'storage', message: 'could not write /x/y.pdf: disk full' });
-    const text = saveFailureText(t, error, '/x/y.pdf');
+    const text = saveFailureText(t, error);
     expect(text).toContain('/x/y.pdf');
     expect(text).toContain('unchanged');
     expect(text).toContain('disk full');
@@ -108,7 +101,7 @@ describe('saveFailureText', () => {
 
   it('says an interrupted download saved nothing', () => {
     const error = new CommandError({ code: 'network', message: 'downloading from x failed: timed out' });
-    expect(saveFailureText(t, error, '/x/y.pdf')).toContain('nothing was saved');
+    expect(saveFailureText(t, error)).toContain('nothing was saved');
   });
 });
 

@@ -1,9 +1,8 @@
-// Saving a ticket's attachment to a file the user picks: the native save dialog, then Rust
-// downloads it (`save_attachment`), with progress and the outcome in one notification.
+// Saving a ticket's attachment to a file the user picks: Rust opens the native save dialog and
+// downloads it there (`save_attachment`); progress and the outcome show in one notification.
 import { useCallback, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { Channel } from '@tauri-apps/api/core';
-import { save } from '@tauri-apps/plugin-dialog';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { commands, type DownloadProgressView } from '../../../bindings';
@@ -49,14 +48,14 @@ export function progressText(t: TFunction, progress: DownloadProgressView, langu
 }
 
 /** Why a save failed, in words that say what happened to the file and what to do. */
-export function saveFailureText(t: TFunction, error: unknown, destination: string): string {
+export function saveFailureText(t: TFunction, error: unknown): string {
   const ipc = error instanceof CommandError ? error.ipcError : null;
   const detail = ipc?.message ?? describeError(t, error).message;
   switch (ipc?.code) {
     case 'notFound':
       return t('ticket.save.gone', { detail });
     case 'storage':
-      return t('ticket.save.writeFailed', { path: destination, detail });
+      return t('ticket.save.writeFailed', { detail });
     case 'network':
     case 'rateLimited':
       return t('ticket.save.interrupted', { detail });
@@ -68,8 +67,8 @@ export function saveFailureText(t: TFunction, error: unknown, destination: strin
 let saveCounter = 0;
 
 /**
- * Saves attachments: `save(file)` asks where, downloads, and reports in a notification;
- * `saving` holds the links being saved right now.
+ * Saves attachments: `save(file)` has Rust ask where, download, and report in a notification
+ * (shown once the user picked a place); `saving` holds the links being saved right now.
  */
 export function useSaveAttachment() {
   const { t, i18n } = useTranslation();
@@ -78,31 +77,34 @@ export function useSaveAttachment() {
   const saveFile = useCallback(
     async (file: SavableFile) => {
       const name = defaultFileName(file);
-      let destination: string | null;
-      try {
-        destination = await save({ defaultPath: name, title: t('ticket.save.dialogTitle') });
-      } catch (error) {
-        notifications.show({ color: 'red', message: t('ticket.save.dialogFailed', { detail: String(error) }) });
-        return;
-      }
-      if (!destination) return;
       saveCounter += 1;
       const id = `save-attachment-${saveCounter}`;
-      notifications.show({
-        id,
-        loading: true,
-        autoClose: false,
-        withCloseButton: false,
-        title: t('ticket.save.savingTitle', { name }),
-        message: t('ticket.save.starting'),
-        'data-testid': 'save-attachment-progress',
-      });
+      let shown = false;
+      const show = () => {
+        if (shown) return;
+        shown = true;
+        notifications.show({
+          id,
+          loading: true,
+          autoClose: false,
+          withCloseButton: false,
+          title: t('ticket.save.savingTitle', { name }),
+          message: t('ticket.save.starting'),
+          'data-testid': 'save-attachment-progress',
+        });
+      };
       setSaving((current) => new Set(current).add(file.url));
       const channel = new Channel<DownloadProgressView>();
-      channel.onmessage = (progress) =>
+      channel.onmessage = (progress) => {
+        show();
         notifications.update({ id, message: progressText(t, progress, i18n.language) });
+      };
       try {
-        const saved = await runCommand(commands.saveAttachment(file.url, destination, channel));
+        const saved = await runCommand(
+          commands.saveAttachment(file.url, name, t('ticket.save.dialogTitle'), channel),
+        );
+        if (saved === null) return; // the user cancelled the dialog
+        show();
         notifications.update({
           id,
           loading: false,
@@ -114,6 +116,7 @@ export function useSaveAttachment() {
           'data-testid': 'save-attachment-done',
         });
       } catch (error) {
+        show();
         notifications.update({
           id,
           loading: false,
@@ -121,7 +124,7 @@ export function useSaveAttachment() {
           autoClose: false,
           withCloseButton: true,
           title: t('ticket.save.failedTitle', { name }),
-          message: saveFailureText(t, error, destination),
+          message: saveFailureText(t, error),
           'data-testid': 'save-attachment-failed',
         });
       } finally {
