@@ -23,6 +23,17 @@ describe('syncing tickets', () => {
     expect(call?.args?.profileId).toBe('demo');
   });
 
+  it('says the profile is up to date when the sync found no changed ticket', async () => {
+    installFakeBackend({
+      activeProfile: DEMO_PROFILE,
+      sync: { progress, summaries: [{ connectionId: 'sobot', tickets: 0, failures: [], complete: true }] },
+    });
+    renderApp();
+    const bar = await screen.findByTestId('status-bar');
+    await userEvent.click(await within(bar).findByTestId('sync-demo'));
+    expect(await within(bar).findByText('Up to date: no ticket changed')).toBeInTheDocument();
+  });
+
   it('says which periods failed and that the next sync fetches them again, in Chinese', async () => {
     installFakeBackend({
       activeProfile: DEMO_PROFILE,

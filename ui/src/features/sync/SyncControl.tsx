@@ -18,6 +18,8 @@ export function SyncControl({ profileId, labels, compact = false }: SyncControlP
   const running = Object.values(sync.progress);
   const label = (id: string) => labels[id] ?? id;
   const tickets = (sync.data ?? []).reduce((sum, summary) => sum + summary.tickets, 0);
+  // A sync that found nothing new says so: "0 tickets synced" reads like a failure.
+  const doneText = tickets === 0 ? t('sync.upToDate') : t('sync.done', { count: tickets });
   const failures = (sync.data ?? []).flatMap((summary) =>
     summary.failures.map((message) => `${label(summary.connectionId)}: ${message}`),
   );
@@ -41,7 +43,7 @@ export function SyncControl({ profileId, labels, compact = false }: SyncControlP
         {button}
         <Text span size="xs" c={failures.length ? 'red' : 'dimmed'} data-testid={`sync-status-${profileId}`}>
           {sync.isPending && t('sync.running', { tickets: done })}
-          {sync.isSuccess && (failures.length ? t('sync.incompleteShort', { count: failures.length }) : t('sync.done', { count: tickets }))}
+          {sync.isSuccess && (failures.length ? t('sync.incompleteShort', { count: failures.length }) : doneText)}
         </Text>
       </Group>
     );
@@ -62,7 +64,7 @@ export function SyncControl({ profileId, labels, compact = false }: SyncControlP
         ))}
       {sync.isSuccess && (
         <Text size="sm" c={failures.length ? 'red' : 'teal'} data-testid={`sync-status-${profileId}`}>
-          {t('sync.done', { count: tickets })}
+          {doneText}
         </Text>
       )}
       {failures.length > 0 && (
