@@ -88,7 +88,7 @@ async function dragOnto(browser, source, target) {
   await browser.releaseActions();
 }
 
-test('a supervisor works the demo tickets: board, detail, reply with a dropped file, drag, saved view, new ticket, list', async () => {
+test('a supervisor works the demo tickets: board, detail, reply with a dropped file saved back to disk, drag, saved view, new ticket, list, bulk change', async () => {
   const browser = await launchApp(['--demo', '--e2e-synthetic-drops']);
   try {
     await syncDemo(browser);
