@@ -1022,8 +1022,10 @@ export type UploadStateView =
 { state: "rejected"; 
 /**  Why. */
 problem: FileProblemView } | 
-/**  Being sent. */
-{ state: "uploading" } | 
+/**  Being sent; `sent` bytes of it have gone out so far. */
+{ state: "uploading"; 
+/**  Bytes sent so far. */
+sent: number | null } | 
 /**  Uploaded. */
 { state: "uploaded"; 
 /**  What a reply or ticket attaches. */

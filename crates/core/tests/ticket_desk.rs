@@ -222,11 +222,14 @@ async fn a_reply_carries_an_uploaded_attachment_with_its_chinese_name() {
     };
     assert_eq!(uploads[0].name, "退款凭证.png");
     assert!(matches!(uploads[1].state, UploadState::Rejected { .. }));
+    let reported = reported.lock().expect("lock").clone();
     assert_eq!(
-        reported.lock().expect("lock").len(),
-        3,
-        "uploading, uploaded, rejected"
+        reported[0].state,
+        UploadState::Uploading { sent: 0 },
+        "announced before sending"
     );
+    assert_eq!(reported[reported.len() - 2].state, uploads[0].state);
+    assert_eq!(reported[reported.len() - 1].state, uploads[1].state);
     let detail = done(
         setup
             .desk()
@@ -250,6 +253,42 @@ async fn a_reply_carries_an_uploaded_attachment_with_its_chinese_name() {
         .expect("reply in the conversation");
     assert_eq!(reply.attachments.len(), 1);
     assert_eq!(&reply.attachments[0].url, reference);
+}
+
+#[tokio::test]
+async fn a_large_upload_reports_the_bytes_sent_as_it_goes() {
+    let setup = setup().await;
+    act_as_first_agent(&setup);
+    let row = setup.cached(TicketFilter::default()).remove(0);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("通话录音.mp3");
+    let size = 1_000_000u64;
+    std::fs::write(&file, vec![7u8; size as usize]).expect("file");
+    let reported = std::sync::Mutex::new(Vec::new());
+    let uploads = setup
+        .desk()
+        .upload("sobot", Some(&row.ticket_id), &[file], &|p| {
+            reported.lock().expect("lock").push(p)
+        })
+        .await
+        .expect("uploaded");
+    assert!(matches!(uploads[0].state, UploadState::Uploaded { .. }));
+    let sent: Vec<u64> = reported
+        .lock()
+        .expect("lock")
+        .iter()
+        .filter_map(|p| match p.state {
+            UploadState::Uploading { sent } => Some(sent),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sent[0], 0);
+    assert!(
+        sent.iter().any(|&s| s > 0 && s <= size),
+        "bytes reported while sending: {sent:?}"
+    );
+    assert!(sent.windows(2).all(|w| w[0] < w[1]), "{sent:?}");
+    assert!(sent.len() <= 17, "at most every 64 KB: {sent:?}");
 }
 
 #[tokio::test]

@@ -218,8 +218,12 @@ impl SobotClient {
         builder = match &request.body {
             ApiBody::Empty => builder,
             ApiBody::Json(body) => builder.json(body),
-            ApiBody::Upload { path, fields } => {
-                let file = vendor_http::multipart::file_part(path).await?;
+            ApiBody::Upload {
+                path,
+                fields,
+                observer,
+            } => {
+                let file = vendor_http::multipart::file_part(path, observer.as_ref()).await?;
                 let mut form = vendor_http::multipart::form().part("file", file.part);
                 for (name, value) in fields {
                     form = form.text(name.clone(), value.clone());
@@ -283,10 +287,22 @@ impl ApiRequest {
     pub fn upload(path: impl Into<String>, file: PathBuf, fields: Vec<(String, String)>) -> Self {
         Self {
             method: Method::POST,
-            body: ApiBody::Upload { path: file, fields },
+            body: ApiBody::Upload {
+                path: file,
+                fields,
+                observer: None,
+            },
             idempotency: Idempotency::NonIdempotent,
             ..Self::get(path)
         }
+    }
+
+    /// Has an upload report how many of its file's bytes have been sent (no effect on others).
+    pub fn observed(mut self, observer: Option<vendor_http::SentBytes>) -> Self {
+        if let ApiBody::Upload { observer: slot, .. } = &mut self.body {
+            *slot = observer;
+        }
+        self
     }
 
     /// Sets the query.
@@ -313,10 +329,12 @@ impl ApiRequest {
 pub(crate) enum ApiBody {
     Empty,
     Json(serde_json::Value),
-    /// A multipart upload: the file (part `file`, opened afresh per attempt) and text fields.
+    /// A multipart upload: the file (part `file`, opened afresh per attempt) and text fields,
+    /// with whoever hears how much of the file has been sent.
     Upload {
         path: PathBuf,
         fields: Vec<(String, String)>,
+        observer: Option<vendor_http::SentBytes>,
     },
 }
 

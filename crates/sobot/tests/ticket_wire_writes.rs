@@ -264,3 +264,38 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
         .windows(needle.len())
         .any(|window| window == needle)
 }
+
+#[tokio::test]
+async fn an_observed_upload_reports_the_bytes_sent_up_to_the_whole_file() {
+    let (server, client) = server_and_client().await;
+    respond(
+        &server,
+        "POST",
+        "/api/ws/5/ticket/upload_file",
+        fixture(&dir("attachment_upload_by_agent.response.json")),
+    )
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("通话录音.mp3");
+    let content: Vec<u8> = (0..300_000u32).map(|i| (i % 241) as u8).collect();
+    std::fs::write(&file, &content).unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&seen);
+    let observer = vendor_http::SentBytes::new(move |total| sink.lock().unwrap().push(total));
+
+    client
+        .tickets()
+        .upload_as_agent_observed(&file, None, &observer)
+        .await
+        .unwrap();
+
+    let seen = seen.lock().unwrap().clone();
+    assert!(seen.len() > 1, "reported in pieces: {seen:?}");
+    assert!(seen.windows(2).all(|pair| pair[0] < pair[1]), "{seen:?}");
+    assert_eq!(seen.last(), Some(&300_000));
+    let sent = only_request(&server, "/api/ws/5/ticket/upload_file").await;
+    assert!(
+        contains(&sent.body, &content),
+        "file content not sent whole"
+    );
+}

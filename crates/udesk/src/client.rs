@@ -214,9 +214,11 @@ impl UdeskClient {
         builder = match &request.body {
             ApiBody::Empty => builder,
             ApiBody::Json(body) => builder.json(body),
-            ApiBody::Bytes(data) => builder
-                .header(CONTENT_TYPE, "application/octet-stream")
-                .body(data.clone()),
+            ApiBody::Bytes(data, observer) => vendor_http::sent::with_length(
+                builder.header(CONTENT_TYPE, "application/octet-stream"),
+                data,
+                observer.as_ref(),
+            ),
         };
         let response = self.inner.http.send(builder).await?;
         interpret(response)
@@ -326,6 +328,7 @@ impl ApiRequest {
 pub(crate) enum ApiBody {
     Empty,
     Json(serde_json::Value),
-    /// Raw file bytes, `Content-Type: application/octet-stream` (cheap to clone per attempt).
-    Bytes(Bytes),
+    /// Raw file bytes, `Content-Type: application/octet-stream` (cheap to clone per attempt),
+    /// with whoever hears how many of them have been sent.
+    Bytes(Bytes, Option<vendor_http::SentBytes>),
 }

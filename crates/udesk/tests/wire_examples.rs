@@ -383,6 +383,38 @@ async fn upload_file_for_reply_sends_raw_bytes_and_returns_the_attachment_id() {
 }
 
 #[tokio::test]
+async fn an_observed_reply_upload_sends_its_length_and_reports_the_bytes_sent() {
+    let (server, client) = server_and_client().await;
+    respond(
+        &server,
+        "POST",
+        "/open_api_v1/tickets/upload_file_for_reply",
+        fixture("udesk_ticket_upload_file_for_reply.response.json"),
+    )
+    .await;
+    let content: Vec<u8> = (0..200_000u32).map(|i| (i % 239) as u8).collect();
+    let upload = FileUpload::new("1", "现场照片.png", content.clone()).with_mime_type("image/png");
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&seen);
+    let observer = vendor_http::SentBytes::new(move |total| sink.lock().unwrap().push(total));
+
+    client
+        .tickets()
+        .upload_file_for_reply_observed(&upload, &observer)
+        .await
+        .unwrap();
+
+    let seen = seen.lock().unwrap().clone();
+    assert_eq!(seen, vec![65_536, 131_072, 196_608, 200_000]);
+    let request = only_request(&server, "/open_api_v1/tickets/upload_file_for_reply").await;
+    assert_eq!(
+        header(&request, "content-length").as_deref(),
+        Some("200000")
+    );
+    assert_eq!(request.body, content);
+}
+
+#[tokio::test]
 async fn an_upload_without_a_type_sends_no_type_and_keeps_a_unicode_name() {
     let (server, client) = server_and_client().await;
     respond(

@@ -11,6 +11,7 @@
 //! * [`lenient`], serde helpers for vendor JSON that flips between strings and numbers;
 //! * [`decode_json`], decoding with the failing JSON path and a redacted excerpt of the body;
 //! * [`multipart`], streamed file parts that keep the file name exactly;
+//! * [`sent`], upload bodies that report how many bytes have gone out;
 //! * [`paging`], one stream over every page of a list, whatever the vendor's page shape.
 //!
 //! # Example
@@ -73,6 +74,7 @@ pub mod paging;
 pub mod rate_limit;
 pub mod retry;
 mod secret;
+pub mod sent;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 mod transport;
@@ -84,6 +86,7 @@ pub use error::{HttpError, RetryClass, Retryable};
 pub use rate_limit::RateLimiter;
 pub use retry::{Idempotency, RetryPolicy, retry};
 pub use secret::Secret;
+pub use sent::SentBytes;
 pub use transport::{HttpClient, HttpConfig, RawResponse};
 
 /// `serde`, for the code the [`code_enum!`] macro generates in the vendor crates.

@@ -6,6 +6,7 @@ use reqwest::multipart::{Form, Part};
 use tokio_util::io::ReaderStream;
 
 use crate::error::HttpError;
+use crate::sent::SentBytes;
 
 /// A file opened for upload: its name as it will be sent, its size, and the streamed part.
 #[derive(Debug)]
@@ -46,8 +47,9 @@ pub fn file_name(path: &Path) -> std::io::Result<String> {
 /// Opens `path` for a streamed upload.
 ///
 /// The name is kept exactly, except the three characters a quoted header parameter cannot hold
-/// (`"`, CR, LF), which are escaped as browsers do (`%22`, `%0D`, `%0A`).
-pub async fn file_part(path: &Path) -> Result<FilePart, HttpError> {
+/// (`"`, CR, LF), which are escaped as browsers do (`%22`, `%0D`, `%0A`). When `observer` is
+/// given, it hears how many of the file's bytes have been sent.
+pub async fn file_part(path: &Path, observer: Option<&SentBytes>) -> Result<FilePart, HttpError> {
     let file_error = |source| HttpError::File {
         path: path.display().to_string(),
         source,
@@ -55,7 +57,11 @@ pub async fn file_part(path: &Path) -> Result<FilePart, HttpError> {
     let file_name = file_name(path).map_err(file_error)?;
     let file = tokio::fs::File::open(path).await.map_err(file_error)?;
     let len = file.metadata().await.map_err(file_error)?.len();
-    let body = reqwest::Body::wrap_stream(ReaderStream::new(file));
+    let stream = ReaderStream::new(file);
+    let body = match observer {
+        Some(observer) => reqwest::Body::wrap_stream(observer.observe(stream)),
+        None => reqwest::Body::wrap_stream(stream),
+    };
     let part = Part::stream_with_length(body, len)
         .file_name(header_safe(&file_name))
         .mime_str(mime_for(&file_name))
@@ -109,7 +115,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_missing_file_is_a_file_error_naming_the_path() {
-        let error = file_part(Path::new("/nonexistent/报告.pdf"))
+        let error = file_part(Path::new("/nonexistent/报告.pdf"), None)
             .await
             .expect_err("missing");
         assert!(error.to_string().contains("报告.pdf"), "{error}");
@@ -120,7 +126,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("客户 截图 (1).PNG");
         std::fs::write(&path, b"12345").expect("write");
-        let part = file_part(&path).await.expect("opens");
+        let part = file_part(&path, None).await.expect("opens");
         assert_eq!(part.file_name, "客户 截图 (1).PNG");
         assert_eq!(part.len, 5);
     }

@@ -206,8 +206,11 @@ pub enum UploadStateView {
         /// Why.
         problem: FileProblemView,
     },
-    /// Being sent.
-    Uploading,
+    /// Being sent; `sent` bytes of it have gone out so far.
+    Uploading {
+        /// Bytes sent so far.
+        sent: f64,
+    },
     /// Uploaded.
     Uploaded {
         /// What a reply or ticket attaches.
@@ -254,7 +257,7 @@ fn progress_view(progress: UploadProgress, paths: &[String]) -> UploadProgressVi
                 }
             },
         },
-        UploadState::Uploading => UploadStateView::Uploading,
+        UploadState::Uploading { sent } => UploadStateView::Uploading { sent: sent as f64 },
         UploadState::Uploaded { reference } => UploadStateView::Uploaded { reference },
         UploadState::Failed {
             vendor_code,

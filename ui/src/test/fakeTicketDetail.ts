@@ -343,7 +343,9 @@ export function fakeTicketDetail(initial: Partial<FakeDetailState> = {}) {
       const outcomes = paths.map((path, index): UploadProgressView => {
         const name = fileName(path);
         const final: UploadStateView = state.uploads[name] ?? { state: 'uploaded', reference: `ref:${name}` };
-        if (final.state !== 'rejected') onProgress.onmessage({ index, path, name, size: 1024, state: { state: 'uploading' } });
+        if (final.state !== 'rejected') {
+          for (const sent of [0, 512]) onProgress.onmessage({ index, path, name, size: 1024, state: { state: 'uploading', sent } });
+        }
         const outcome = { index, path, name, size: 1024, state: final };
         onProgress.onmessage(outcome);
         return outcome;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use udesk::tickets::FileUpload;
+use vendor_http::SentBytes;
 
 use super::{Result, TicketDesk, TicketsError, VendorTickets};
 
@@ -102,8 +103,11 @@ pub enum UploadState {
         /// Why.
         problem: FileProblem,
     },
-    /// Being sent.
-    Uploading,
+    /// Being sent; `sent` bytes of it have gone out so far.
+    Uploading {
+        /// Bytes sent so far.
+        sent: u64,
+    },
     /// Uploaded; `reference` is what a reply or ticket attaches (a Sobot URL or a Udesk id).
     Uploaded {
         /// The vendor's reference.
@@ -170,28 +174,11 @@ impl TicketDesk<'_> {
                     continue;
                 }
             };
-            send(Some(checked.size), UploadState::Uploading);
-            let uploaded: Result<String> = match &vendor {
-                VendorTickets::Sobot(source) => source
-                    .client()
-                    .tickets()
-                    .upload_as_agent(&checked.path, Some(&file_num_key))
-                    .await
-                    .map_err(TicketsError::from),
-                VendorTickets::Udesk(source) => {
-                    let ticket = ticket_id.unwrap_or_default();
-                    match FileUpload::from_path(ticket, &checked.path).await {
-                        Ok(file) => source
-                            .client()
-                            .tickets()
-                            .upload_file_for_reply(&file)
-                            .await
-                            .map(|answer| answer.attachment_id.unwrap_or_default())
-                            .map_err(TicketsError::from),
-                        Err(err) => Err(err.into()),
-                    }
-                }
-            };
+            send(Some(checked.size), UploadState::Uploading { sent: 0 });
+            let uploaded = send_file(&vendor, ticket_id, &checked, &file_num_key, &|sent| {
+                send(Some(checked.size), UploadState::Uploading { sent });
+            })
+            .await;
             let state = match uploaded {
                 Ok(reference) => UploadState::Uploaded { reference },
                 Err(err) => UploadState::Failed {
@@ -231,9 +218,106 @@ impl TicketDesk<'_> {
     }
 }
 
+/// Which sent totals of one file are worth reporting: a move of a hundredth of the file, never
+/// under 64 KB (a 20 MB file reports about a hundred times), and the whole file once.
+struct ProgressThrottle {
+    step: u64,
+    size: u64,
+    reported: u64,
+}
+
+impl ProgressThrottle {
+    fn new(size: u64) -> Self {
+        Self {
+            step: (size / 100).max(64 * 1024),
+            size,
+            reported: 0,
+        }
+    }
+
+    /// Whether `sent` is reported; if it is, it becomes the last total reported.
+    fn admit(&mut self, sent: u64) -> bool {
+        let worth =
+            sent >= self.reported + self.step || (sent == self.size && sent > self.reported);
+        if worth {
+            self.reported = sent;
+        }
+        worth
+    }
+}
+
+/// Sends one checked file to the vendor, telling `on_sent` how many bytes have gone out (at
+/// most as often as [`ProgressThrottle`] admits); returns the vendor's reference.
+async fn send_file(
+    vendor: &VendorTickets,
+    ticket_id: Option<&str>,
+    file: &CheckedFile,
+    file_num_key: &str,
+    on_sent: &(dyn Fn(u64) + Send + Sync),
+) -> Result<String> {
+    // The body needs an observer it can own, so totals pass through a channel that keeps only
+    // the newest one, and are reported here while the upload runs.
+    let (totals, mut newest) = tokio::sync::watch::channel(0u64);
+    let observer = SentBytes::new(move |total| {
+        let _ = totals.send(total);
+    });
+    let upload = async move {
+        match vendor {
+            VendorTickets::Sobot(source) => source
+                .client()
+                .tickets()
+                .upload_as_agent_observed(&file.path, Some(file_num_key), &observer)
+                .await
+                .map_err(TicketsError::from),
+            VendorTickets::Udesk(source) => {
+                let file = FileUpload::from_path(ticket_id.unwrap_or_default(), &file.path).await?;
+                source
+                    .client()
+                    .tickets()
+                    .upload_file_for_reply_observed(&file, &observer)
+                    .await
+                    .map(|answer| answer.attachment_id.unwrap_or_default())
+                    .map_err(TicketsError::from)
+            }
+        }
+    };
+    let mut upload = std::pin::pin!(upload);
+    let mut throttle = ProgressThrottle::new(file.size);
+    loop {
+        tokio::select! {
+            biased;
+            uploaded = &mut upload => return uploaded,
+            changed = newest.changed() => {
+                if changed.is_err() {
+                    return upload.await;
+                }
+                let sent = *newest.borrow_and_update();
+                if throttle.admit(sent) {
+                    on_sent(sent);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_is_reported_every_hundredth_of_a_file_never_under_64_kb_and_at_the_end() {
+        let mut big = ProgressThrottle::new(20 * 1024 * 1024);
+        let admitted: Vec<u64> = [100_000, 209_715, 300_000, 419_430, 20 * 1024 * 1024]
+            .into_iter()
+            .filter(|&sent| big.admit(sent))
+            .collect();
+        assert_eq!(admitted, vec![209_715, 419_430, 20 * 1024 * 1024]);
+
+        let mut small = ProgressThrottle::new(1_000);
+        assert!(!small.admit(600), "under 64 KB moved");
+        assert!(small.admit(1_000), "the whole file");
+        assert!(!small.admit(1_000), "the whole file once");
+    }
 
     #[test]
     fn files_are_refused_locally_for_type_size_emptiness_and_absence() {

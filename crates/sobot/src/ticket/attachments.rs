@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use serde_with::skip_serializing_none;
+use vendor_http::SentBytes;
 
 use super::Tickets;
 use crate::client::{ApiRequest, require_item};
@@ -31,15 +32,32 @@ impl Tickets<'_> {
         path: &Path,
         file_num_key: Option<&str>,
     ) -> Result<String> {
-        self.upload("api/ws/5/ticket/user_upload_file", path, file_num_key)
+        self.upload("api/ws/5/ticket/user_upload_file", path, file_num_key, None)
             .await
     }
 
     /// `POST /api/ws/5/ticket/upload_file`: uploads a file for an agent ticket or reply;
     /// returns its URL.
     pub async fn upload_as_agent(&self, path: &Path, file_num_key: Option<&str>) -> Result<String> {
-        self.upload("api/ws/5/ticket/upload_file", path, file_num_key)
+        self.upload("api/ws/5/ticket/upload_file", path, file_num_key, None)
             .await
+    }
+
+    /// [`Self::upload_as_agent`], telling `observer` how many of the file's bytes have been
+    /// sent as they go.
+    pub async fn upload_as_agent_observed(
+        &self,
+        path: &Path,
+        file_num_key: Option<&str>,
+        observer: &SentBytes,
+    ) -> Result<String> {
+        self.upload(
+            "api/ws/5/ticket/upload_file",
+            path,
+            file_num_key,
+            Some(observer.clone()),
+        )
+        .await
     }
 
     async fn upload(
@@ -47,11 +65,12 @@ impl Tickets<'_> {
         endpoint: &str,
         path: &Path,
         file_num_key: Option<&str>,
+        observer: Option<SentBytes>,
     ) -> Result<String> {
         let fields = file_num_key
             .map(|key| vec![("file_num_key".to_owned(), key.to_owned())])
             .unwrap_or_default();
-        let request = ApiRequest::upload(endpoint, path.to_path_buf(), fields);
+        let request = ApiRequest::upload(endpoint, path.to_path_buf(), fields).observed(observer);
         let envelope: ItemEnvelope<UploadedFile> = self.client.call(&request).await?;
         require_item(envelope)?.file_url.ok_or_else(|| {
             Error::Decode(vendor_http::DecodeError {

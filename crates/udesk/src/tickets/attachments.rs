@@ -10,7 +10,7 @@ use std::path::Path;
 use bytes::Bytes;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_with::skip_serializing_none;
-use vendor_http::Idempotency;
+use vendor_http::{Idempotency, SentBytes};
 
 use super::Tickets;
 use crate::client::{ApiBody, ApiRequest};
@@ -197,17 +197,34 @@ impl Tickets<'_> {
     /// `POST /open_api_v1/tickets/upload_file`: attaches a file to a ticket (at most 10 per
     /// ticket, 20 MB in total). Not retried.
     pub async fn upload_file(&self, file: &FileUpload) -> Result<UploadedAttachment> {
-        self.upload("tickets/upload_file", file).await
+        self.upload("tickets/upload_file", file, None).await
     }
 
     /// `POST /open_api_v1/tickets/upload_file_for_reply`: uploads one file for the ticket's
     /// next reply; pass the returned `attachment_id` in the reply's `attachment_ids` within
     /// two hours. Not retried.
     pub async fn upload_file_for_reply(&self, file: &FileUpload) -> Result<UploadedAttachment> {
-        self.upload("tickets/upload_file_for_reply", file).await
+        self.upload("tickets/upload_file_for_reply", file, None)
+            .await
     }
 
-    async fn upload(&self, path: &str, file: &FileUpload) -> Result<UploadedAttachment> {
+    /// [`Self::upload_file_for_reply`], telling `observer` how many of the file's bytes have
+    /// been sent as they go.
+    pub async fn upload_file_for_reply_observed(
+        &self,
+        file: &FileUpload,
+        observer: &SentBytes,
+    ) -> Result<UploadedAttachment> {
+        self.upload("tickets/upload_file_for_reply", file, Some(observer))
+            .await
+    }
+
+    async fn upload(
+        &self,
+        path: &str,
+        file: &FileUpload,
+        observer: Option<&SentBytes>,
+    ) -> Result<UploadedAttachment> {
         file.validate()?;
         let query = query_pairs(&UploadQuery {
             ticket_id: &file.ticket_id,
@@ -217,7 +234,7 @@ impl Tickets<'_> {
         let request = ApiRequest::write(
             vendor_http::reqwest::Method::POST,
             path,
-            ApiBody::Bytes(file.data.clone()),
+            ApiBody::Bytes(file.data.clone(), observer.cloned()),
         )
         .with_query(query);
         let answer: UploadAnswer = self.client.call(&request).await?;

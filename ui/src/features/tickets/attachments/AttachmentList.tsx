@@ -1,4 +1,4 @@
-import { CloseButton, Group, Loader, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { CloseButton, Group, Loader, Paper, Progress, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FileProblemView, UploadStateView } from '../../../bindings';
@@ -38,6 +38,23 @@ export function uploadProblemText(t: TFunction, state: UploadStateView, language
   }
 }
 
+/** How far a file's upload has gone, 0 to 100, or null when it is not being sent or its size is unknown. */
+export function uploadPercent(state: UploadStateView, size: number | null): number | null {
+  if (state.state !== 'uploading' || !size) return null;
+  return Math.min(100, Math.floor(((state.sent ?? 0) / size) * 100));
+}
+
+/** "42% · 1.2 MB of 2.9 MB sent" for a file being uploaded; null otherwise. */
+export function uploadProgressText(t: TFunction, state: UploadStateView, size: number | null, language: string): string | null {
+  const percent = uploadPercent(state, size);
+  if (percent === null || state.state !== 'uploading') return null;
+  return t('ticket.attach.progress', {
+    percent,
+    sent: formatBytes(state.sent ?? 0, language),
+    total: formatBytes(size, language),
+  });
+}
+
 function StateIcon({ state }: { state: UploadStateView }) {
   const { t } = useTranslation();
   if (state.state === 'uploading') return <Loader size={14} aria-label={t('ticket.attach.uploading')} />;
@@ -71,6 +88,8 @@ export function AttachmentList({ items, onRemove, disabled = false }: Attachment
       {items.map((item) => {
         const problem = uploadProblemText(t, item.state, i18n.language);
         const bad = problem !== null;
+        const percent = uploadPercent(item.state, item.size);
+        const progress = uploadProgressText(t, item.state, item.size, i18n.language);
         return (
           <Paper
             key={item.key}
@@ -94,11 +113,20 @@ export function AttachmentList({ items, onRemove, disabled = false }: Attachment
                     </Text>
                   </Tooltip>
                   {item.size !== null && (
-                    <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                      {formatBytes(item.size, i18n.language)}
+                    <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} data-testid="attachment-size">
+                      {progress ?? formatBytes(item.size, i18n.language)}
                     </Text>
                   )}
                 </Group>
+                {percent !== null && (
+                  <Progress
+                    value={percent}
+                    size="xs"
+                    mt={2}
+                    aria-label={t('ticket.attach.uploadingName', { name: item.name })}
+                    data-testid="attachment-progress"
+                  />
+                )}
                 {problem && (
                   <Text size="xs" c="red" data-testid="attachment-problem">
                     {problem}

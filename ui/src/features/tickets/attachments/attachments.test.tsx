@@ -5,7 +5,7 @@ import { i18n } from '../../../i18n/setup';
 import { installFakeBackend } from '../../../test/fakeBackend';
 import { fakeTicketDetail, PROFILE_ID, renderWithProviders } from '../../../test/fakeTicketDetail';
 import { TicketDetail } from '../detail/TicketDetail';
-import { uploadProblemText } from './AttachmentList';
+import { AttachmentList, uploadProblemText, uploadProgressText } from './AttachmentList';
 import { attachPaths, fileNameOf } from './useAttachments';
 
 type DropPayload =
@@ -136,6 +136,30 @@ describe('attachments', { timeout: 20_000 }, () => {
     expect(uploadProblemText(t, { state: 'uploaded', reference: 'x' }, 'zh-CN')).toBeNull();
   });
 
+  it('shows how much of a file being uploaded has been sent, with a bar, until it is uploaded', () => {
+    const item = { key: 'b1:0', path: '/x/录音.mp3', name: '录音.mp3', size: 2_097_152 };
+    const view = renderWithProviders(
+      <AttachmentList items={[{ ...item, state: { state: 'uploading', sent: 524_288 } }]} onRemove={() => {}} />,
+    );
+    expect(screen.getByTestId('attachment-size')).toHaveTextContent(/^25% · 512 kB of 2 MB sent$/);
+    expect(screen.getByRole('progressbar', { name: 'Uploading 录音.mp3' })).toHaveAttribute('aria-valuenow', '25');
+    view.unmount();
+    renderWithProviders(
+      <AttachmentList items={[{ ...item, state: { state: 'uploaded', reference: 'ref' } }]} onRemove={() => {}} />,
+    );
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByTestId('attachment-size')).toHaveTextContent(/^2 MB$/);
+  });
+
+  it('words upload progress in Chinese and says nothing once a file is no longer being sent', () => {
+    const t = i18n.getFixedT('zh-CN');
+    expect(uploadProgressText(t, { state: 'uploading', sent: 1_048_576 }, 4_194_304, 'zh-CN')).toMatch(
+      /^已上传 25%（1.*MB \/ 4.*MB）$/,
+    );
+    expect(uploadProgressText(t, { state: 'uploading', sent: 0 }, null, 'zh-CN')).toBeNull();
+    expect(uploadProgressText(t, { state: 'uploaded', reference: 'r' }, 10, 'zh-CN')).toBeNull();
+  });
+
   it('attachPaths streams progress from Rust and returns where each file ended', async () => {
     const fake = fakeTicketDetail();
     installFakeBackend({ handlers: fake.handlers });
@@ -145,7 +169,11 @@ describe('attachments', { timeout: 20_000 }, () => {
       ['/x/报价.xlsx'],
       (progress) => seen.push(progress),
     );
-    expect(seen.map((p) => p.state.state)).toEqual(['uploading', 'uploaded']);
+    expect(seen.map((p) => p.state)).toEqual([
+      { state: 'uploading', sent: 0 },
+      { state: 'uploading', sent: 512 },
+      { state: 'uploaded', reference: 'ref:报价.xlsx' },
+    ]);
     expect(outcomes[0]?.state).toEqual({ state: 'uploaded', reference: 'ref:报价.xlsx' });
     expect(fileNameOf('C:\\Users\\王\\报告.docx')).toBe('报告.docx');
   });

@@ -81,7 +81,7 @@ export function useAttachments(target: UploadTarget | null) {
           path,
           name: fileNameOf(path),
           size: null,
-          state: { state: 'uploading' },
+          state: { state: 'uploading', sent: 0 },
         }),
       ),
     ]);
