@@ -1,6 +1,7 @@
 //! The error every command returns across IPC: a tagged enum with stable codes the UI acts on.
 
 use serde::Serialize;
+use switchboard_core::profiles::Profile;
 
 /// A command failure, classified by what the user or the UI can do about it.
 ///
@@ -84,6 +85,20 @@ pub enum IpcError {
 
 /// The result type of every command.
 pub type CommandResult<T> = Result<T, IpcError>;
+
+impl IpcError {
+    /// The same error, with refused credentials naming the connection of `profile` the work
+    /// was on as the user knows it ("Udesk 上海" rather than the vendor or an id).
+    pub(crate) fn on_connection(self, profile: &Profile, connection_id: &str) -> Self {
+        match self {
+            Self::NeedsReauth { message, .. } => Self::NeedsReauth {
+                connection: profile.connection_name(connection_id),
+                message,
+            },
+            other => other,
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

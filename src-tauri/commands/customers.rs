@@ -238,9 +238,9 @@ fn ipc_error(err: CrmError) -> IpcError {
             what: "connection".into(),
             message: connection,
         },
-        CrmError::Client { connection, .. } => IpcError::NeedsReauth {
+        CrmError::Client { connection, source } => IpcError::NeedsReauth {
             connection,
-            message,
+            message: source.to_string(),
         },
         CrmError::Invalid { field, .. } => IpcError::InvalidInput {
             field: field.into(),
@@ -269,11 +269,11 @@ pub async fn get_customer_profile(
     connection_id: String,
     customer_id: String,
 ) -> CommandResult<CustomerProfileView> {
-    desk(&state, &profile_id)?
-        .customer_profile(&connection_id, &customer_id)
+    let desk = desk(&state, &profile_id)?;
+    desk.customer_profile(&connection_id, &customer_id)
         .await
         .map(CustomerProfileView::from)
-        .map_err(ipc_error)
+        .map_err(|err| ipc_error(err).on_connection(desk.profile(), &connection_id))
 }
 
 /// Reads the customer's tickets of the first-sync period from Sobot into the local store (the
@@ -287,9 +287,10 @@ pub async fn refresh_customer_tickets(
     customer_id: String,
 ) -> CommandResult<u32> {
     let months = state.settings.get().first_sync_months;
-    let read = desk(&state, &profile_id)?
+    let desk = desk(&state, &profile_id)?;
+    let read = desk
         .refresh_customer_tickets(&connection_id, &customer_id, months)
         .await
-        .map_err(ipc_error)?;
+        .map_err(|err| ipc_error(err).on_connection(desk.profile(), &connection_id))?;
     Ok(u32::try_from(read).unwrap_or(u32::MAX))
 }

@@ -82,7 +82,7 @@ pub async fn sync_profile(
     .await
     .map_err(|err| match err {
         WorkspaceError::Client { connection, source } => IpcError::NeedsReauth {
-            connection,
+            connection: profile.connection_name(&connection),
             message: source.to_string(),
         },
         other => IpcError::Storage {

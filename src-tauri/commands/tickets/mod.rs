@@ -57,9 +57,9 @@ pub(crate) fn ipc_error(err: TicketsError) -> IpcError {
             what: "ticket".into(),
             message: ticket,
         },
-        TicketsError::Client { connection, .. } => IpcError::NeedsReauth {
+        TicketsError::Client { connection, source } => IpcError::NeedsReauth {
             connection,
-            message,
+            message: source.to_string(),
         },
         TicketsError::Store(_) | TicketsError::Sqlite(_) => IpcError::Storage { message },
         TicketsError::ActingAgentRequired { .. } => IpcError::InvalidInput {
@@ -74,6 +74,15 @@ pub(crate) fn ipc_error(err: TicketsError) -> IpcError {
         TicketsError::Sobot(inner) => vendor_error("sobot", &inner, message),
         TicketsError::Udesk(inner) => vendor_error("udesk", &inner, message),
     }
+}
+
+/// The IPC error for a failure of work on one connection of `profile`: as [`ipc_error`], with
+/// refused credentials naming that connection.
+pub(crate) fn ipc_error_on<'a>(
+    profile: &'a Profile,
+    connection_id: &'a str,
+) -> impl Fn(TicketsError) -> IpcError + 'a {
+    move |err| ipc_error(err).on_connection(profile, connection_id)
 }
 
 pub(crate) fn vendor_error(vendor: &str, err: &dyn VendorErrorInfo, message: String) -> IpcError {
@@ -229,7 +238,7 @@ pub async fn get_ticket_detail(
     desk.detail(&connection_id, &ticket_id)
         .await
         .map(TicketDetailView::from)
-        .map_err(ipc_error)
+        .map_err(ipc_error_on(desk.profile(), &connection_id))
 }
 
 /// Chooses the agent the user acts as on a connection (`null` forgets it).
@@ -243,7 +252,7 @@ pub fn set_acting_agent(
 ) -> CommandResult<()> {
     let desk = desk(&state, &profile_id)?;
     desk.set_acting_agent(&connection_id, agent_id.as_deref())
-        .map_err(ipc_error)
+        .map_err(ipc_error_on(desk.profile(), &connection_id))
 }
 
 /// The custom fields of a new ticket's form: those of a Sobot category's template (read live)
@@ -260,8 +269,64 @@ pub async fn ticket_form_fields(
     Ok(desk
         .form_fields(&connection_id, category_or_template.as_deref())
         .await
-        .map_err(ipc_error)?
+        .map_err(ipc_error_on(desk.profile(), &connection_id))?
         .into_iter()
         .map(catalog_view::CustomFieldView::from)
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use switchboard_core::profiles::UdeskConnection;
+
+    use super::*;
+
+    fn profile_with_udesk(name: &str) -> Profile {
+        Profile {
+            id: "p".into(),
+            name: "Team".into(),
+            sobot: None,
+            callcenter: None,
+            udesk: vec![UdeskConnection {
+                id: "udesk-1".into(),
+                name: name.into(),
+                base_url: "https://demo.udesk.cn".into(),
+                email: "admin@example.com".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn refused_credentials_name_the_connection_the_user_knows() {
+        let profile = profile_with_udesk("Udesk 上海");
+        let refused = TicketsError::Udesk(udesk::Error::from_vendor(2059, "签名错误", None));
+        match ipc_error_on(&profile, "udesk-1")(refused) {
+            IpcError::NeedsReauth {
+                connection,
+                message,
+            } => {
+                assert_eq!(connection, "Udesk 上海");
+                assert!(message.contains("签名错误"), "{message}");
+            }
+            other => panic!("needs new credentials: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn other_vendor_errors_keep_their_vendor_and_code() {
+        let profile = profile_with_udesk("Udesk 上海");
+        let refused = TicketsError::Udesk(udesk::Error::Business {
+            code: 9001,
+            message: "工单已关闭".into(),
+            detail: None,
+        });
+        assert_eq!(
+            ipc_error_on(&profile, "udesk-1")(refused),
+            IpcError::Vendor {
+                vendor: "udesk".into(),
+                vendor_code: "9001".into(),
+                message: "Udesk error 9001: 工单已关闭".into(),
+            }
+        );
+    }
 }

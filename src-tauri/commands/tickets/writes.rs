@@ -13,7 +13,7 @@ use super::detail_view::{
     NewTicketView, ReplyInputView, TicketChangeInput, TicketDetailView, WriteResult,
 };
 use super::types::ms_in;
-use super::{desk, ipc_error};
+use super::{desk, ipc_error_on};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -50,7 +50,7 @@ pub async fn change_ticket(
     )
     .await
     .map(result)
-    .map_err(ipc_error)
+    .map_err(ipc_error_on(desk.profile(), &connection_id))
 }
 
 /// Replies (or adds an internal note) with attachments and changes, guarded like
@@ -74,7 +74,7 @@ pub async fn reply_to_ticket(
     )
     .await
     .map(result)
-    .map_err(ipc_error)
+    .map_err(ipc_error_on(desk.profile(), &connection_id))
 }
 
 /// Sends a reminder about a ticket (Sobot).
@@ -90,7 +90,7 @@ pub async fn remind_ticket(
     let desk = desk(&state, &profile_id)?;
     desk.remind(&connection_id, &ticket_id, &remark)
         .await
-        .map_err(ipc_error)
+        .map_err(ipc_error_on(desk.profile(), &connection_id))
 }
 
 /// Deletes a reply (Sobot); returns the ticket as it is now.
@@ -107,7 +107,7 @@ pub async fn delete_ticket_reply(
     desk.delete_reply(&connection_id, &ticket_id, &reply_id)
         .await
         .map(TicketDetailView::from)
-        .map_err(ipc_error)
+        .map_err(ipc_error_on(desk.profile(), &connection_id))
 }
 
 /// Moves a ticket to another customer (Sobot), guarded.
@@ -130,7 +130,7 @@ pub async fn change_ticket_customer(
     )
     .await
     .map(result)
-    .map_err(ipc_error)
+    .map_err(ipc_error_on(desk.profile(), &connection_id))
 }
 
 /// Deletes a ticket (Udesk), guarded: returns the current ticket instead when it changed.
@@ -147,7 +147,7 @@ pub async fn delete_ticket(
     desk.delete(&connection_id, &ticket_id, seen_version.map(ms_in))
         .await
         .map(|conflict| conflict.map(TicketDetailView::from))
-        .map_err(ipc_error)
+        .map_err(ipc_error_on(desk.profile(), &connection_id))
 }
 
 /// Creates a ticket; returns its id.
@@ -162,7 +162,7 @@ pub async fn create_ticket(
     let desk = desk(&state, &profile_id)?;
     desk.create(&connection_id, &ticket.into())
         .await
-        .map_err(ipc_error)
+        .map_err(ipc_error_on(desk.profile(), &connection_id))
 }
 
 /// Why a file was refused before upload.
@@ -296,7 +296,7 @@ pub async fn upload_ticket_files(
             let _ = on_progress.send(progress_view(p, &paths));
         })
         .await
-        .map_err(ipc_error)?;
+        .map_err(ipc_error_on(desk.profile(), &connection_id))?;
     Ok(outcomes
         .into_iter()
         .map(|p| progress_view(p, &paths))

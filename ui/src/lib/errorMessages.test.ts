@@ -6,9 +6,12 @@ import { CommandError } from './ipc';
 
 const CASES: { error: IpcError; en: [string, string]; zh: [string, string] }[] = [
   {
-    error: { code: 'needsReauth', connection: 'Sobot (Singapore)', message: 'token expired' },
-    en: ['Sign-in required', "The connection 'Sobot (Singapore)' needs you to sign in again."],
-    zh: ['需要重新登录', '连接“Sobot (Singapore)”需要你重新登录。'],
+    error: { code: 'needsReauth', connection: 'Udesk 上海', message: 'Udesk error 2059: 签名错误' },
+    en: [
+      'Credentials refused',
+      "'Udesk 上海' refused Switchboard's credentials: Udesk error 2059: 签名错误. Check them under Settings → Profiles and connections.",
+    ],
+    zh: ['凭据被拒绝', '“Udesk 上海”拒绝了 Switchboard 的凭据：Udesk error 2059: 签名错误。请在“设置 → 档案与连接”中检查。'],
   },
   {
     error: { code: 'rateLimited', retryAfterSeconds: 30, message: 'slow down' },

@@ -35,7 +35,7 @@ function describeIpcError(t: TFunction, error: IpcError): ErrorText {
     case 'needsReauth':
       return {
         title: t('errors.needsReauth.title'),
-        message: t('errors.needsReauth.message', { connection: error.connection }),
+        message: t('errors.needsReauth.message', { connection: error.connection, detail: error.message }),
       };
     case 'rateLimited':
       return {

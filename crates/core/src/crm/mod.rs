@@ -99,6 +99,11 @@ impl<'a> CustomerDesk<'a> {
         }
     }
 
+    /// The profile worked in.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
     /// Reads from Sobot the customer's tickets created in the last `months` months and stores
     /// them with the customer id, so that the local list can show a customer's tickets (the
     /// ticket sync's list rows carry no customer). Returns how many were read.

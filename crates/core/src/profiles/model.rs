@@ -97,3 +97,57 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub udesk: Vec<UdeskConnection>,
 }
+
+impl Profile {
+    /// The name the user knows a connection of this profile by ("Sobot", "Sobot call center",
+    /// or the Udesk account's own name); the id itself when the profile has no such connection.
+    pub fn connection_name(&self, connection_id: &str) -> String {
+        if self.sobot.as_ref().is_some_and(|c| c.id == connection_id) {
+            return "Sobot".into();
+        }
+        if self
+            .callcenter
+            .as_ref()
+            .is_some_and(|c| c.id == connection_id)
+        {
+            return "Sobot call center".into();
+        }
+        match self.udesk.iter().find(|c| c.id == connection_id) {
+            Some(udesk) if !udesk.name.trim().is_empty() => udesk.name.clone(),
+            Some(_) => "Udesk".into(),
+            None => connection_id.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn udesk(id: &str, name: &str) -> UdeskConnection {
+        UdeskConnection {
+            id: id.into(),
+            name: name.into(),
+            base_url: "https://demo.udesk.cn".into(),
+            email: "admin@example.com".into(),
+        }
+    }
+
+    #[test]
+    fn a_connection_is_named_as_the_user_knows_it() {
+        let profile = Profile {
+            id: "p".into(),
+            name: "Team".into(),
+            sobot: None,
+            callcenter: None,
+            udesk: vec![udesk("u1", "Udesk 上海"), udesk("u2", " ")],
+        };
+        assert_eq!(profile.connection_name("u1"), "Udesk 上海");
+        assert_eq!(profile.connection_name("u2"), "Udesk", "a blank name");
+        assert_eq!(
+            profile.connection_name("gone"),
+            "gone",
+            "not in the profile"
+        );
+    }
+}

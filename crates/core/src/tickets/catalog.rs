@@ -220,14 +220,14 @@ pub fn catalogs(
 ) -> rusqlite::Result<Vec<ConnectionCatalog>> {
     let mut targets: Vec<(String, String, Vendor)> = Vec::new();
     if let Some(sobot) = &profile.sobot {
-        targets.push((sobot.id.clone(), "Sobot".into(), Vendor::Sobot));
+        targets.push((
+            sobot.id.clone(),
+            profile.connection_name(&sobot.id),
+            Vendor::Sobot,
+        ));
     }
     for udesk in &profile.udesk {
-        let name = if udesk.name.trim().is_empty() {
-            "Udesk".to_owned()
-        } else {
-            udesk.name.clone()
-        };
+        let name = profile.connection_name(&udesk.id);
         targets.push((udesk.id.clone(), name, Vendor::Udesk));
     }
     targets

@@ -153,6 +153,11 @@ impl<'a> TicketDesk<'a> {
         }
     }
 
+    /// The profile worked in.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
     pub(crate) fn vendor(&self, connection_id: &str) -> Result<VendorTickets> {
         let client_error = |source| TicketsError::Client {
             connection: connection_id.to_owned(),
