@@ -63,6 +63,14 @@ pub enum IpcError {
         /// The vendor's own message, as sent.
         message: String,
     },
+    /// A name that must be unique is already used; the user picks another.
+    #[error("a {what} named {name} already exists")]
+    NameTaken {
+        /// What is named ("view").
+        what: String,
+        /// The name asked for.
+        name: String,
+    },
     /// The OS keychain is missing, locked or refused access; the user must unlock or set it up.
     #[error("keychain unavailable: {message}")]
     KeychainUnavailable {
@@ -153,6 +161,10 @@ mod tests {
                 vendor_code: "1".into(),
                 message: "m".into(),
             },
+            IpcError::NameTaken {
+                what: "view".into(),
+                name: "n".into(),
+            },
             IpcError::Storage {
                 message: "m".into(),
             },
@@ -177,6 +189,7 @@ mod tests {
                 "notFound",
                 "network",
                 "vendor",
+                "nameTaken",
                 "storage",
                 "internal"
             ]

@@ -541,6 +541,12 @@ vendor: string;
 vendorCode: string; 
 /**  The vendor's own message, as sent. */
 message: string } | 
+/**  A name that must be unique is already used; the user picks another. */
+{ code: "nameTaken"; 
+/**  What is named ("view"). */
+what: string; 
+/**  The name asked for. */
+name: string } | 
 /**  The OS keychain is missing, locked or refused access; the user must unlock or set it up. */
 { code: "keychainUnavailable"; 
 /**  What the keychain said (never a secret). */

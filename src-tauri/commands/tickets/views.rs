@@ -25,9 +25,9 @@ pub struct SavedViewInfo {
 
 fn view_error(err: ViewError) -> IpcError {
     match err {
-        ViewError::NameTaken(name) => IpcError::InvalidInput {
-            field: "name".into(),
-            message: format!("a view named {name} already exists"),
+        ViewError::NameTaken(name) => IpcError::NameTaken {
+            what: "view".into(),
+            name,
         },
         ViewError::NameRequired => IpcError::InvalidInput {
             field: "name".into(),

@@ -14,6 +14,11 @@ const CASES: { error: IpcError; en: [string, string]; zh: [string, string] }[] =
     zh: ['凭据被拒绝', '“Udesk 上海”拒绝了 Switchboard 的凭据：Udesk error 2059: 签名错误。请在“设置 → 档案与连接”中检查。'],
   },
   {
+    error: { code: 'nameTaken', what: 'view', name: '我的工单' },
+    en: ['Name already used', '“我的工单” is already used. Choose another name.'],
+    zh: ['名称已被使用', '“我的工单”已被使用，请换一个名称。'],
+  },
+  {
     error: { code: 'rateLimited', retryAfterSeconds: 30, message: 'slow down' },
     en: ['Too many requests', 'The service is limiting requests. Try again in 30 seconds.'],
     zh: ['请求过于频繁', '服务正在限制请求频率，请在 30 秒后重试。'],

@@ -64,6 +64,8 @@ function describeIpcError(t: TFunction, error: IpcError): ErrorText {
         message: t('errors.vendor.message', { vendorCode: error.vendorCode, detail: error.message }),
       };
     }
+    case 'nameTaken':
+      return { title: t('errors.nameTaken.title'), message: t('errors.nameTaken.message', { name: error.name }) };
     case 'keychainUnavailable':
       return {
         title: t('errors.keychainUnavailable.title'),

@@ -269,11 +269,7 @@ export function fakeTickets(options: FakeTicketsOptions = {}): FakeTickets {
       const trimmed = name.trim();
       if (!trimmed) return tauriRejection({ code: 'invalidInput', field: 'name', message: 'a view needs a name' } satisfies IpcError);
       if (fake.views.some((view) => view.name === trimmed && view.id !== id)) {
-        return tauriRejection({
-          code: 'invalidInput',
-          field: 'name',
-          message: `a view named ${trimmed} already exists`,
-        } satisfies IpcError);
+        return tauriRejection({ code: 'nameTaken', what: 'view', name: trimmed } satisfies IpcError);
       }
       const saved: SavedViewInfo = { id: id ?? `view-${(viewSeq += 1)}`, name: trimmed, filter, updatedAtMs: FIXTURE_NOW };
       const index = fake.views.findIndex((view) => view.id === saved.id);

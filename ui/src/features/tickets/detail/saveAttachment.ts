@@ -50,7 +50,7 @@ export function progressText(t: TFunction, progress: DownloadProgressView, langu
 /** Why a save failed, in words that say what happened to the file and what to do. */
 export function saveFailureText(t: TFunction, error: unknown): string {
   const ipc = error instanceof CommandError ? error.ipcError : null;
-  const detail = ipc?.message ?? describeError(t, error).message;
+  const detail = (ipc && 'message' in ipc ? ipc.message : null) ?? describeError(t, error).message;
   switch (ipc?.code) {
     case 'notFound':
       return t('ticket.save.gone', { detail });

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedViewInfo, TicketFilterInput } from '../../../bindings';
 import { sameFilterInput } from '../filters/filterState';
-import { useSavedViewActions, useSavedViews } from './useSavedViews';
+import { type NameProblem, useSavedViewActions, useSavedViews } from './useSavedViews';
 
 /** Props of SavedViewsMenu. */
 export interface SavedViewsMenuProps {
@@ -14,11 +14,9 @@ export interface SavedViewsMenuProps {
   onApply: (view: SavedViewInfo) => void;
 }
 
-/** The user's words for a refused name (Rust explains in English for the log). */
-export function localizeNameError(t: TFunction, message: string): string {
-  if (/already exists/i.test(message)) return t('tickets.views.nameTaken');
-  if (/needs a name/i.test(message)) return t('tickets.views.nameRequired');
-  return message;
+/** The user's words for a refused name. */
+export function nameProblemText(t: TFunction, problem: NameProblem): string {
+  return problem === 'taken' ? t('tickets.views.nameTaken') : t('tickets.views.nameRequired');
 }
 
 function PencilIcon() {
@@ -193,7 +191,7 @@ export function SavedViewsMenu({ profileId, filter, onApply }: SavedViewsMenuPro
     if (result.ok) {
       setName('');
       setError(null);
-    } else if (result.fieldError !== null) setError(localizeNameError(t, result.fieldError));
+    } else if (result.fieldError !== null) setError(nameProblemText(t, result.fieldError));
   };
 
   return (
@@ -241,7 +239,7 @@ export function SavedViewsMenu({ profileId, filter, onApply }: SavedViewsMenuPro
                     onRename={async (newName) => {
                       const result = await actions.save(view.id, newName, view.filter);
                       if (result.ok) return null;
-                      return result.fieldError === null ? t('tickets.views.saveFailed') : localizeNameError(t, result.fieldError);
+                      return result.fieldError === null ? t('tickets.views.saveFailed') : nameProblemText(t, result.fieldError);
                     }}
                     onDelete={async () => {
                       await actions.remove(view.id);

@@ -15,14 +15,18 @@ export function useSavedViews(profileId: string) {
   });
 }
 
-/** How saving a view ended: saved, or the message to show at the name field. */
-export type SaveViewResult = { ok: true; view: SavedViewInfo } | { ok: false; fieldError: string | null };
+/** Why a view's name was refused: already used by another view, or empty. */
+export type NameProblem = 'taken' | 'required';
 
-/** The message of an error about the view's name (Rust answers invalidInput on field "name"). */
-export function nameErrorOf(error: unknown): string | null {
-  if (error instanceof CommandError && error.ipcError.code === 'invalidInput' && error.ipcError.field === 'name') {
-    return error.ipcError.message;
-  }
+/** How saving a view ended: saved, or the problem to show at the name field. */
+export type SaveViewResult = { ok: true; view: SavedViewInfo } | { ok: false; fieldError: NameProblem | null };
+
+/** What was wrong with the view's name, read from Rust's structured error; null for any other failure. */
+export function nameProblemOf(error: unknown): NameProblem | null {
+  if (!(error instanceof CommandError)) return null;
+  const ipc = error.ipcError;
+  if (ipc.code === 'nameTaken') return 'taken';
+  if (ipc.code === 'invalidInput' && ipc.field === 'name') return 'required';
   return null;
 }
 
@@ -40,9 +44,9 @@ export function useSavedViewActions(profileId: string) {
         await refresh();
         return { ok: true, view };
       } catch (error) {
-        const message = nameErrorOf(error);
-        if (message === null) notifyError(error);
-        return { ok: false, fieldError: message };
+        const problem = nameProblemOf(error);
+        if (problem === null) notifyError(error);
+        return { ok: false, fieldError: problem };
       }
     },
     [profileId, refresh],
