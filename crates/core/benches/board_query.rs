@@ -11,7 +11,7 @@ use switchboard_core::store::seen::mark_seen;
 use switchboard_core::store::ticket_rows::{count, query_rows};
 use switchboard_core::store::tickets::{
     SortField, StoredTicket, TicketFilter, TicketPageRequest, Vendor, count_by_status,
-    query_tickets, upsert_tickets,
+    upsert_tickets,
 };
 
 const TICKETS: u32 = 50_000;
@@ -105,12 +105,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let db = store.connection();
     measure("first page (200), filtered, newest first", || {
-        query_tickets(db, &page(board.clone(), SortField::UpdatedAt, 0))
+        query_rows(db, &page(board.clone(), SortField::UpdatedAt, 0))
             .map(|r| r.len())
             .unwrap_or(0)
     });
     measure("page at offset 5000, filtered, by priority", || {
-        query_tickets(db, &page(board.clone(), SortField::Priority, 5_000))
+        query_rows(db, &page(board.clone(), SortField::Priority, 5_000))
             .map(|r| r.len())
             .unwrap_or(0)
     });
@@ -119,7 +119,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             statuses: vec!["99".into()],
             ..Default::default()
         };
-        query_tickets(db, &page(filter, SortField::UpdatedAt, 0))
+        query_rows(db, &page(filter, SortField::UpdatedAt, 0))
             .map(|r| r.len())
             .unwrap_or(0)
     });
@@ -128,7 +128,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             text: Some("退款".into()),
             ..Default::default()
         };
-        query_tickets(db, &page(filter, SortField::UpdatedAt, 0))
+        query_rows(db, &page(filter, SortField::UpdatedAt, 0))
             .map(|r| r.len())
             .unwrap_or(0)
     });
@@ -146,15 +146,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             1,
         )?;
     }
-    for offset in [0, 25_000, 49_800] {
-        measure(
-            &format!("list rows (200) + seen state + total at offset {offset}, unfiltered"),
-            || {
-                let request = page(TicketFilter::default(), SortField::UpdatedAt, offset);
-                let rows = query_rows(db, &request).map(|r| r.len()).unwrap_or(0);
-                rows + usize::try_from(count(db, &request.filter).unwrap_or(0)).unwrap_or(0)
-            },
-        );
+    for (sort, name) in [
+        (SortField::UpdatedAt, "newest first"),
+        (SortField::Priority, "by priority"),
+    ] {
+        for offset in [0, 25_000, 49_800] {
+            measure(
+                &format!("list rows (200) + seen + total at offset {offset}, {name}"),
+                || {
+                    let request = page(TicketFilter::default(), sort, offset);
+                    let rows = query_rows(db, &request).map(|r| r.len()).unwrap_or(0);
+                    rows + usize::try_from(count(db, &request.filter).unwrap_or(0)).unwrap_or(0)
+                },
+            );
+        }
     }
     Ok(())
 }

@@ -127,9 +127,13 @@ pub fn query_rows(
         .map(|c| format!("t.{}", c.trim()))
         .collect::<Vec<_>>()
         .join(", ");
+    // The page's keys are found first and only then its rows read: skipping OFFSET rows then
+    // walks keys (an index alone when it covers the filter and the sort, as for the default
+    // newest-first list) instead of whole rows with their vendor records.
     let sql = format!(
-        "SELECT {columns}, s.seen_updated_at_ms FROM (SELECT * FROM tickets {clause} \
-         ORDER BY {sort} {direction}, connection_id, ticket_id LIMIT ? OFFSET ?) AS t \
+        "SELECT {columns}, s.seen_updated_at_ms FROM (SELECT connection_id, ticket_id FROM tickets \
+         {clause} ORDER BY {sort} {direction}, connection_id, ticket_id LIMIT ? OFFSET ?) AS k \
+         JOIN tickets AS t ON t.connection_id = k.connection_id AND t.ticket_id = k.ticket_id \
          LEFT JOIN ticket_seen AS s ON s.connection_id = t.connection_id AND s.ticket_id = t.ticket_id \
          ORDER BY t.{sort} {direction}, t.connection_id, t.ticket_id",
         sort = request.sort_column(),
@@ -190,7 +194,7 @@ mod tests {
     use super::*;
     use crate::store::Store;
     use crate::store::seen::mark_seen;
-    use crate::store::tickets::upsert_tickets;
+    use crate::store::tickets::{SortField, upsert_tickets};
     use serde_json::json;
 
     fn ticket(id: u32, updated_at_ms: i64, content: &str) -> StoredTicket {
@@ -271,5 +275,63 @@ mod tests {
         );
         remove(store.connection(), "sobot", "t2").expect("remove");
         assert_eq!(get(store.connection(), "sobot", "t2").expect("get"), None);
+    }
+
+    #[test]
+    fn pages_cover_every_matching_ticket_once_in_order_even_with_equal_sort_keys() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("db.sqlite3")).expect("opens");
+        let tickets: Vec<StoredTicket> = (0..25)
+            .map(|id| {
+                let mut t = ticket(id, i64::from(id % 4), "x");
+                t.priority_code = Some((id % 3).to_string());
+                t.status_code = if id % 5 == 0 { "closed" } else { "open" }.into();
+                t
+            })
+            .collect();
+        upsert_tickets(store.connection_mut(), &tickets, 1).expect("upsert");
+        for sort in [SortField::UpdatedAt, SortField::Priority] {
+            for ascending in [false, true] {
+                let request = |offset: u32, limit: u32| TicketPageRequest {
+                    filter: TicketFilter {
+                        statuses: vec!["open".into()],
+                        ..Default::default()
+                    },
+                    sort,
+                    ascending,
+                    offset,
+                    limit,
+                };
+                let ids = |rows: Vec<TicketRow>| -> Vec<String> {
+                    rows.into_iter().map(|r| r.ticket_id).collect()
+                };
+                let whole = ids(query_rows(store.connection(), &request(0, 100)).expect("all"));
+                assert_eq!(whole.len(), 20, "only open tickets");
+                let key = |id: &String| -> (String, String) {
+                    let t = tickets.iter().find(|t| &t.ticket_id == id).expect("known");
+                    match sort {
+                        SortField::Priority => {
+                            (t.priority_code.clone().unwrap_or_default(), id.clone())
+                        }
+                        _ => (t.updated_at_ms.to_string(), id.clone()),
+                    }
+                };
+                let keys: Vec<(String, String)> = whole.iter().map(key).collect();
+                assert!(
+                    keys.windows(2).all(|w| if ascending {
+                        w[0].0 <= w[1].0
+                    } else {
+                        w[0].0 >= w[1].0
+                    } && (w[0].0 != w[1].0 || w[0].1 < w[1].1)),
+                    "sorted with ties by id: {keys:?}"
+                );
+                let paged: Vec<String> = (0..7)
+                    .flat_map(|page| {
+                        ids(query_rows(store.connection(), &request(page * 3, 3)).expect("page"))
+                    })
+                    .collect();
+                assert_eq!(paged, whole, "{sort:?} ascending={ascending}");
+            }
+        }
     }
 }
