@@ -154,9 +154,25 @@ describe('TicketDetail', { timeout: 20_000 }, () => {
     expect(await screen.findAllByTestId('ticket-reply')).toHaveLength(3);
   });
 
+  it('keeps the reply box to one line with the paper clip until the user turns to it', async () => {
+    const { user } = setup();
+    await ready();
+    const box = screen.getByTestId('reply-box');
+    expect(box).toHaveAttribute('data-expanded', 'false');
+    expect(screen.getByRole('button', { name: 'Attach files' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Send reply' })).toBeNull();
+    expect(screen.queryByRole('switch', { name: 'Internal note' })).toBeNull();
+    await user.click(screen.getByRole('textbox', { name: 'Reply text' }));
+    expect(box).toHaveAttribute('data-expanded', 'true');
+    expect(screen.getByRole('button', { name: 'Send reply' })).toBeDisabled();
+    expect(screen.getByRole('switch', { name: 'Internal note' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Reply text' })).toHaveFocus();
+  });
+
   it('adds an internal note when the toggle is on', async () => {
     const { user, backend } = setup();
     await ready();
+    await user.click(screen.getByRole('textbox', { name: 'Reply text' }));
     await user.click(screen.getByRole('switch', { name: 'Internal note' }));
     expect(screen.getByTestId('reply-box')).toHaveAttribute('data-internal', 'true');
     await user.click(screen.getByRole('textbox', { name: 'Reply text' }));
@@ -168,8 +184,10 @@ describe('TicketDetail', { timeout: 20_000 }, () => {
   });
 
   it('offers no internal note where the vendor has none', async () => {
-    setup({ catalogs: [sobotCatalog({ capabilities: { ...sobotCatalog().capabilities, internalNotes: false } })] });
+    const { user } = setup({ catalogs: [sobotCatalog({ capabilities: { ...sobotCatalog().capabilities, internalNotes: false } })] });
     await ready();
+    await user.click(screen.getByRole('textbox', { name: 'Reply text' }));
+    expect(screen.getByRole('button', { name: 'Send reply' })).toBeInTheDocument();
     expect(screen.queryByRole('switch', { name: 'Internal note' })).toBeNull();
   });
 
@@ -351,11 +369,13 @@ describe('TicketDetail', { timeout: 20_000 }, () => {
     await i18n.changeLanguage('zh-CN');
     const fake = fakeTicketDetail();
     installFakeBackend({ settings: { language: 'zh-CN', theme: 'dark' }, handlers: fake.handlers });
-    renderWithProviders(<TicketDetail profileId={PROFILE_ID} connectionId="sobot-1" ticketId="t-100" onClose={() => undefined} />);
+    const { user } = renderWithProviders(
+      <TicketDetail profileId={PROFILE_ID} connectionId="sobot-1" ticketId="t-100" onClose={() => undefined} />,
+    );
     await ready();
     expect(screen.getByTestId('detail-status')).toHaveValue('处理中');
     expect(screen.getByTestId('detail-status')).toHaveAccessibleName('状态');
-    expect(screen.getByRole('textbox', { name: '回复内容' })).toBeInTheDocument();
+    await user.click(screen.getByRole('textbox', { name: '回复内容' }));
     expect(screen.getByRole('button', { name: '发送回复' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '添加附件' })).toBeInTheDocument();
   });
