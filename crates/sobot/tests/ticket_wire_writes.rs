@@ -279,9 +279,7 @@ async fn an_observed_upload_reports_the_bytes_sent_up_to_the_whole_file() {
     let file = dir.path().join("通话录音.mp3");
     let content: Vec<u8> = (0..300_000u32).map(|i| (i % 241) as u8).collect();
     std::fs::write(&file, &content).unwrap();
-    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let sink = std::sync::Arc::clone(&seen);
-    let observer = vendor_http::SentBytes::new(move |total| sink.lock().unwrap().push(total));
+    let (observer, seen) = vendor_http::test_support::sent_bytes_recorder();
 
     client
         .tickets()

@@ -394,9 +394,7 @@ async fn an_observed_reply_upload_sends_its_length_and_reports_the_bytes_sent() 
     .await;
     let content: Vec<u8> = (0..200_000u32).map(|i| (i % 239) as u8).collect();
     let upload = FileUpload::new("1", "现场照片.png", content.clone()).with_mime_type("image/png");
-    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let sink = std::sync::Arc::clone(&seen);
-    let observer = vendor_http::SentBytes::new(move |total| sink.lock().unwrap().push(total));
+    let (observer, seen) = vendor_http::test_support::sent_bytes_recorder();
 
     client
         .tickets()

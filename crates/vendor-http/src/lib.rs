@@ -75,7 +75,7 @@ pub mod rate_limit;
 pub mod retry;
 mod secret;
 pub mod sent;
-#[cfg(feature = "test-support")]
+#[cfg(any(test, feature = "test-support"))]
 pub mod test_support;
 mod transport;
 pub mod wire;

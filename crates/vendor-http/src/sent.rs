@@ -75,16 +75,8 @@ impl fmt::Debug for SentBytes {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Mutex;
-
     use super::*;
-
-    fn recorder() -> (SentBytes, Arc<Mutex<Vec<u64>>>) {
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&seen);
-        let observer = SentBytes::new(move |total| sink.lock().expect("lock").push(total));
-        (observer, seen)
-    }
+    use crate::test_support::sent_bytes_recorder as recorder;
 
     #[tokio::test]
     async fn an_observed_stream_reports_a_running_total_and_passes_chunks_through() {

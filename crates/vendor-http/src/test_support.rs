@@ -7,13 +7,14 @@
 //!
 //! These are test helpers: they panic, with a message, when what a test expects is not there.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::Value;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use crate::RetryPolicy;
+use crate::{RetryPolicy, SentBytes};
 
 /// Answers `verb route` on `server` with HTTP 200 and the JSON `body`.
 pub async fn respond(server: &MockServer, verb: &str, route: &str, body: Value) {
@@ -77,4 +78,16 @@ pub fn fast_retries() -> RetryPolicy {
         initial_backoff: Duration::from_millis(1),
         max_backoff: Duration::from_millis(5),
     }
+}
+
+/// An upload observer that keeps every running total it hears, and those totals.
+pub fn sent_bytes_recorder() -> (SentBytes, Arc<Mutex<Vec<u64>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    let observer = SentBytes::new(move |total| {
+        if let Ok(mut totals) = sink.lock() {
+            totals.push(total);
+        }
+    });
+    (observer, seen)
 }
