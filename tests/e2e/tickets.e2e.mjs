@@ -1,5 +1,5 @@
 // End-to-end: the tickets workflow of a supervisor in the demo workspace, through the real app and
-// the sandbox running inside it: the board loads, a ticket opens, a reply goes out with an
+// the sandbox running inside it: the board loads, a ticket opens (its panel widened), a reply goes out with an
 // attachment delivered through the same path a drop on the window uses and saved back to disk
 // through the native save dialog, a drag changes a status at the vendor, a filter is saved as a
 // view, a ticket is created, the list shows every ticket, and two selected tickets get a new
@@ -88,7 +88,7 @@ async function dragOnto(browser, source, target) {
   await browser.releaseActions();
 }
 
-test('a supervisor works the demo tickets: board, detail, reply with a dropped file saved back to disk, drag, saved view, new ticket, list, bulk change', async () => {
+test('a supervisor works the demo tickets: board, detail widened, reply with a dropped file saved back to disk, drag, saved view, new ticket, list, bulk change', async () => {
   const browser = await launchApp(['--demo', '--e2e-synthetic-drops']);
   try {
     await syncDemo(browser);
@@ -111,6 +111,18 @@ test('a supervisor works the demo tickets: board, detail, reply with a dropped f
     await chooseFirstOption(browser, 'acting-agent-select');
     await browser.$('[data-testid="acting-agent-confirm"]').click();
     await browser.$('[data-testid="acting-agent-confirm"]').waitForExist({ reverse: true, timeout: 10_000 });
+
+    // The panel widens from its left edge (here with the keyboard: 6 steps of 24 px), and the
+    // width is remembered for the tickets opened after it.
+    const panelWidth = () =>
+      browser.execute(() => document.querySelector('[data-testid="ticket-detail-panel"]').getBoundingClientRect().width);
+    const narrow = await panelWidth();
+    await browser.execute(() => document.querySelector('[data-testid="ticket-detail-resize"]').focus());
+    for (let step = 0; step < 6; step += 1) await browser.keys('ArrowLeft');
+    const wide = await panelWidth();
+    assert.ok(Math.abs(wide - (narrow + 144)) <= 2, `the panel widened from ${narrow} px by 144 px, to ${wide} px`);
+    const remembered = await browser.execute(() => localStorage.getItem('switchboard.tickets.detailWidth'));
+    assert.equal(Number(remembered), Math.round(wide));
     await screenshot(browser, '11-ticket-detail');
 
     // A file dropped on the window is checked and uploaded by Rust from its path, then sent.

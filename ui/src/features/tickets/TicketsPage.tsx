@@ -6,7 +6,6 @@ import {
   Chip,
   Group,
   Kbd,
-  Paper,
   SegmentedControl,
   Select,
   Skeleton,
@@ -30,6 +29,7 @@ import { ColumnSkeleton } from './board/BoardColumn';
 import { TicketBoard, type TicketViewHandle } from './board/TicketBoard';
 import { useTicketCatalogs } from './catalog';
 import { CreateTicketModal } from './create/CreateTicketModal';
+import { DetailPanel } from './detail/DetailPanel';
 import { TicketDetail } from './detail/TicketDetail';
 import { EMPTY_FILTERS, fromFilterInput, toFilterInput, type TicketFilters } from './filters/filterState';
 import { FilterBar } from './filters/FilterBar';
@@ -498,19 +498,7 @@ function TicketsView({
             )}
           </Box>
           {openTicket ? (
-            <Paper
-              withBorder
-              radius="md"
-              data-testid="ticket-detail-panel"
-              style={{
-                width: 'min(560px, 45%)',
-                flexShrink: 0,
-                minHeight: 0,
-                display: 'flex',
-                flexDirection: 'column',
-                overflow: 'hidden',
-              }}
-            >
+            <DetailPanel>
               <TicketDetail
                 key={search.ticket}
                 profileId={profileId}
@@ -518,7 +506,7 @@ function TicketsView({
                 ticketId={openTicket.ticketId}
                 onClose={close}
               />
-            </Paper>
+            </DetailPanel>
           ) : null}
         </Box>
       </PageFrame>

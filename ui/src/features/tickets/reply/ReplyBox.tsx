@@ -125,8 +125,9 @@ export function ReplyBox({
         </Group>
         <AttachmentList items={attachments.items} onRemove={attachments.remove} disabled={sending} />
         {expanded && (
-          <Group justify="space-between" gap="xs" wrap="wrap">
-            <Group gap="xs" wrap="nowrap">
+          // One row even in the narrow detail panel: the status select gives up width first.
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               {canInternal && (
                 <Switch
                   size="sm"
@@ -145,11 +146,13 @@ export function ReplyBox({
                 />
               )}
             </Group>
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" justify="flex-end" style={{ minWidth: 0, flex: 1 }}>
               {!isInternal && statusOptions.length > 0 && (
                 <Select
                   size="xs"
                   w={170}
+                  miw={96}
+                  style={{ flexShrink: 1 }}
                   aria-label={labels.statusAfter}
                   placeholder={t('ticket.reply.statusUnchanged')}
                   data={statusOptions}
@@ -173,6 +176,7 @@ export function ReplyBox({
                   size="xs"
                   color={isInternal ? 'yellow' : undefined}
                   rightSection={<SendIcon size={14} />}
+                  style={{ flexShrink: 0 }}
                   aria-label={labels.send}
                   onClick={send}
                   disabled={!canSend}
