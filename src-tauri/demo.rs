@@ -15,6 +15,19 @@ pub const DEMO_PROFILE_ID: &str = "demo";
 /// The seed of the demo data: every demo workspace shows the same tickets and customers.
 const DEMO_SEED: u64 = 20_261_121;
 
+/// The environment variable that sizes the demo data: `large` gives the Sobot connection 50,000
+/// tickets (for measuring the app at a large tenant's scale, `scripts/bench-list-scroll.sh`);
+/// unset or anything else gives the usual demo.
+pub const DEMO_SIZE_VARIABLE: &str = "SWITCHBOARD_DEMO_SIZE";
+
+/// The size of the demo data named by `value` (the variable's value, if set).
+fn demo_size(value: Option<&str>) -> Size {
+    match value.and_then(Size::parse) {
+        Some(Size::Large) => Size::Large,
+        _ => Size::Demo,
+    }
+}
+
 /// The running sandbox and the profile that points at it.
 #[derive(Debug)]
 pub struct DemoWorkspace {
@@ -38,7 +51,8 @@ pub enum DemoError {
 /// Starts the sandbox with demo data and returns the demo profile, its secrets stored in
 /// `secrets` (the in-memory store the demo profile is routed to).
 pub async fn start(secrets: &dyn SecretStore) -> Result<DemoWorkspace, DemoError> {
-    let sandbox = Sandbox::start(SandboxConfig::new(DEMO_SEED, Size::Demo)).await?;
+    let size = demo_size(std::env::var(DEMO_SIZE_VARIABLE).ok().as_deref());
+    let sandbox = Sandbox::start(SandboxConfig::new(DEMO_SEED, size)).await?;
     let info = sandbox.info().clone();
     let sobot = SobotConnection {
         id: "sobot".into(),
@@ -104,6 +118,15 @@ mod tests {
     use switchboard_core::workspace::{Workspaces, sync_profile};
 
     use super::*;
+
+    #[test]
+    fn the_demo_is_large_only_when_asked_for_by_name() {
+        assert_eq!(demo_size(None), Size::Demo);
+        assert_eq!(demo_size(Some("large")), Size::Large);
+        assert_eq!(demo_size(Some(" Large ")), Size::Large);
+        assert_eq!(demo_size(Some("small")), Size::Demo);
+        assert_eq!(demo_size(Some("huge")), Size::Demo);
+    }
 
     #[tokio::test]
     async fn the_demo_workspace_syncs_exactly_the_sandboxs_tickets() {

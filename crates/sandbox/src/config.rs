@@ -13,14 +13,17 @@ pub enum Size {
     Small,
     /// The demo workspace: about 5,000 tickets over six months and 2,000 CRM customers.
     Demo,
+    /// The demo world with a large tenant's 50,000 Sobot tickets, for measuring the app at scale.
+    Large,
 }
 
 impl Size {
-    /// Parses `small` or `demo`.
+    /// Parses `small`, `demo` or `large`.
     pub fn parse(text: &str) -> Option<Self> {
         match text.trim().to_ascii_lowercase().as_str() {
             "small" => Some(Size::Small),
             "demo" => Some(Size::Demo),
+            "large" => Some(Size::Large),
             _ => None,
         }
     }
@@ -30,6 +33,7 @@ impl Size {
         match self {
             Size::Small => "small",
             Size::Demo => "demo",
+            Size::Large => "large",
         }
     }
 }
@@ -203,5 +207,7 @@ mod tests {
         assert_eq!(Size::parse(" Demo "), Some(Size::Demo));
         assert_eq!(Size::parse("huge"), None);
         assert_eq!(Size::Demo.name(), "demo");
+        assert_eq!(Size::parse("LARGE"), Some(Size::Large));
+        assert_eq!(Size::Large.name(), "large");
     }
 }

@@ -1,4 +1,4 @@
-//! `switchboard-sandbox --port PORT --seed N --size small|demo`: serves the sandbox until
+//! `switchboard-sandbox --port PORT --seed N --size small|demo|large`: serves the sandbox until
 //! interrupted. The first line on stdout is one JSON object with the base URLs, credentials and
 //! admin URL (see `sandbox::ConnectionInfo`); logs follow.
 
@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use sandbox::{Sandbox, SandboxConfig, Size};
 
-const USAGE: &str = "usage: switchboard-sandbox [--port PORT] [--seed N] [--size small|demo] \
+const USAGE: &str = "usage: switchboard-sandbox [--port PORT] [--seed N] [--size small|demo|large] \
 [--anchor-ms EPOCH_MS] [--token-ttl SECONDS] [--rate-limit PER_SECOND] \
 [--udesk-rate-limit PER_MINUTE (0: none)]";
 
@@ -35,7 +35,7 @@ fn parse(args: &[String]) -> Result<SandboxConfig, String> {
             "--seed" => config.seed = number("--seed")?,
             "--size" => {
                 config.size = Size::parse(value)
-                    .ok_or_else(|| format!("--size must be small or demo, not {value:?}"))?;
+                    .ok_or_else(|| format!("--size must be small, demo or large, not {value:?}"))?;
             }
             "--anchor-ms" => {
                 config.anchor_ms = Some(

@@ -64,5 +64,5 @@ fn a_bad_option_exits_with_a_usage_error() {
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("small or demo"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("small, demo or large"));
 }

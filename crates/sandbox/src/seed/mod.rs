@@ -73,9 +73,9 @@ impl Volume {
                     days: 60,
                 },
             },
-            Size::Demo => Volume {
+            Size::Demo | Size::Large => Volume {
                 customers: 2_000,
-                tickets: 5_000,
+                tickets: if size == Size::Large { 50_000 } else { 5_000 },
                 enterprises: 40,
                 days: 182,
                 callcenter: callcenter::CallCenterVolume {
@@ -180,6 +180,20 @@ mod tests {
         let a = generate(11, Size::Small, ANCHOR);
         let b = generate(12, Size::Small, ANCHOR);
         assert_ne!(a.company_id, b.company_id);
+    }
+
+    #[test]
+    fn large_is_the_demo_world_with_fifty_thousand_sobot_tickets() {
+        let demo = Volume::of(Size::Demo);
+        let large = Volume::of(Size::Large);
+        assert_eq!(large.tickets, 50_000);
+        assert_eq!(
+            Volume {
+                tickets: demo.tickets,
+                ..large
+            },
+            demo
+        );
     }
 
     #[test]

@@ -19,11 +19,12 @@ const DEPARTMENTS: &[&str] = &[
     "Global Team",
 ];
 
-/// The organisation for `size`: 2 groups and 4 agents (small) or 4 groups and 16 agents (demo).
+/// The organisation for `size`: 2 groups and 4 agents (small) or 4 groups and 16 agents (demo
+/// and large).
 pub fn generate<R: Rng>(rng: &mut R, size: Size) -> Org {
     let (group_count, agent_count) = match size {
         Size::Small => (2, 4),
-        Size::Demo => (4, 16),
+        Size::Demo | Size::Large => (4, 16),
     };
     let root_id = hex_id(rng);
     let mut departments = vec![Department {
