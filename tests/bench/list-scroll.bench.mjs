@@ -2,7 +2,9 @@
 // started with SWITCHBOARD_DEMO_SIZE=large (50,000 Sobot tickets plus 1,000 Udesk ones), synced
 // through the app, and the list is scrolled inside the webview, frame by frame:
 // - a reading scroll (3,000 px/s) and a fling (40,000 px/s) from the top, each for 5 s: the time
-//   between frames, and how many frames showed placeholder rows (a page not loaded yet);
+//   between frames, the work done in a frame before its animation callback (the scroll event and
+//   the list's render it causes), and how many frames showed placeholder rows (a page not loaded);
+// - the same for references: an idle frame loop, and a plain element scrolled the same way;
 // - jumps to a position (the middle, the end, ...): the time until the rows there are shown.
 // Run it with scripts/bench-list-scroll.sh; it prints a table and writes target/bench/list-scroll.json.
 // It asserts nothing about time: it reports.
@@ -24,10 +26,13 @@ function scrollRun(options, done) {
   };
   list.scrollTop = 0;
   const frames = [];
+  const handlerMs = [];
   let placeholderFrames = 0;
   let start;
   let last;
   const step = (now) => {
+    // The scroll event (and the list's render it causes) runs in this frame before this callback.
+    handlerMs.push(performance.now() - now);
     if (start === undefined) {
       start = now;
     } else {
@@ -38,7 +43,53 @@ function scrollRun(options, done) {
     const elapsed = now - start;
     list.scrollTop = (elapsed * options.pxPerSecond) / 1000;
     if (elapsed < options.durationMs) requestAnimationFrame(step);
-    else done({ frames, placeholderFrames, scrolledPx: list.scrollTop, totalPx: list.scrollHeight });
+    else done({ frames, handlerMs, placeholderFrames, scrolledPx: list.scrollTop, totalPx: list.scrollHeight });
+  };
+  requestAnimationFrame(step);
+}
+
+/**
+ * The webview's own ceiling, measured the same way: frames while nothing changes (`scroll` false),
+ * or while a plain element of the list's size and position, holding only a tall striped
+ * background, is scrolled at `pxPerSecond`.
+ */
+function referenceRun(options, done) {
+  const list = document.querySelector('[data-testid="ticket-list"]');
+  const box = list.getBoundingClientRect();
+  const plain = document.createElement('div');
+  Object.assign(plain.style, {
+    position: 'fixed',
+    left: `${box.left}px`,
+    top: `${box.top}px`,
+    width: `${box.width}px`,
+    height: `${box.height}px`,
+    overflow: 'auto',
+    zIndex: 1000,
+    background: 'white',
+  });
+  const content = document.createElement('div');
+  Object.assign(content.style, {
+    height: '2000000px',
+    background: 'repeating-linear-gradient(#fff 0 35px, #ddd 35px 36px)',
+  });
+  plain.appendChild(content);
+  if (options.scroll) document.body.appendChild(plain);
+  const frames = [];
+  const handlerMs = [];
+  let start;
+  let last;
+  const step = (now) => {
+    handlerMs.push(performance.now() - now);
+    if (start === undefined) start = now;
+    else frames.push(now - last);
+    last = now;
+    const elapsed = now - start;
+    if (options.scroll) plain.scrollTop = (elapsed * options.pxPerSecond) / 1000;
+    if (elapsed < options.durationMs) requestAnimationFrame(step);
+    else {
+      plain.remove();
+      done({ frames, handlerMs, placeholderFrames: 0, scrolledPx: options.scroll ? plain.scrollTop : 0 });
+    }
   };
   requestAnimationFrame(step);
 }
@@ -81,6 +132,7 @@ function summary(name, pxPerSecond, run) {
     medianFrameMs: round(percentile(frames, 50)),
     p95FrameMs: round(percentile(frames, 95)),
     maxFrameMs: round(Math.max(...frames)),
+    medianScrollWorkMs: round(percentile(run.handlerMs, 50)),
     framesOver50Ms: frames.filter((value) => value > 50).length,
     framesWithPlaceholders: run.placeholderFrames,
     rowsPassed: Math.round(run.scrolledPx / 36), // ROW_HEIGHT in TicketList.tsx
@@ -100,7 +152,10 @@ test('scrolling the list of a large tenant: frame times and page loads', async (
     const total = Number((await browser.$('[data-testid="ticket-list-total"]').getText()).replace(/\D/g, ''));
     assert.ok(total > 50_000, `the list holds the large tenant's tickets, got ${total}`);
 
-    const scrolls = [];
+    const scrolls = [
+      summary('reference: idle, nothing scrolled', 0, await browser.executeAsync(referenceRun, { scroll: false, durationMs: 3_000 })),
+      summary('reference: a plain striped element', 3_000, await browser.executeAsync(referenceRun, { scroll: true, pxPerSecond: 3_000, durationMs: 5_000 })),
+    ];
     for (const [name, pxPerSecond] of [
       ['reading', 3_000],
       ['fling', 40_000],

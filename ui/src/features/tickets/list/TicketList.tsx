@@ -2,33 +2,29 @@ import {
   Badge,
   Box,
   Button,
-  Checkbox,
   Group,
   Skeleton,
   Stack,
   Text,
-  UnstyledButton,
 } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketFilterInput, TicketListPage, TicketRowView } from '../../../bindings';
 import type { TicketViewHandle } from '../board/TicketBoard';
-import { formatDateTime, priorityColor } from '../format';
 import type { TicketLabels } from '../labels';
 import { rowKey } from '../rowKey';
-import { SeenMark } from '../SeenMark';
 import { LIST_PAGE_SIZE, listPageQuery } from '../ticketQueries';
 import { useBulkActions } from './BulkActions';
 import { ColumnChooser } from './ColumnChooser';
 import { LIST_COLUMNS, loadColumns, saveColumns, type ListColumnId } from './columns';
+import { ListHeader } from './ListHeader';
+import { ListRow, PlaceholderRow, ROW_CHECK_SELECTOR, ROW_HEIGHT } from './ListRow';
 import { pagesForRange, rowAt, totalOf } from './paging';
 import { clickRow, EMPTY_SELECTION, type RowSelection } from './selection';
-import { DEFAULT_SORT, nextSort, type ListSort } from './sorting';
+import { DEFAULT_SORT, type ListSort } from './sorting';
 
-/** Height of one row in px (dense; the virtualizer relies on it). */
-export const ROW_HEIGHT = 36;
 const CHECK_COLUMN = '36px';
 
 /** Props of TicketList. */
@@ -44,17 +40,9 @@ export interface TicketListProps {
   handleRef?: Ref<TicketViewHandle>;
 }
 
-function SortArrow({ ascending }: { ascending: boolean }) {
-  return (
-    <svg width={10} height={10} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.4} aria-hidden>
-      {ascending ? <path d="m6 15 6-6 6 6" /> : <path d="m6 9 6 6 6-6" />}
-    </svg>
-  );
-}
-
 /** The virtualized ticket list: pages of 200 rows load as they scroll into view. */
 export function TicketList({ profileId, filter, labels, cursorKey, onCursorChange, onOpen, empty, handleRef }: TicketListProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [columns, setColumns] = useState<ListColumnId[]>(() => loadColumns());
   const [order, setOrder] = useState<ListSort>(DEFAULT_SORT);
   const [selection, setSelection] = useState<RowSelection>(EMPTY_SELECTION);
@@ -74,7 +62,7 @@ export function TicketList({ profileId, filter, labels, cursorKey, onCursorChang
     count: total ?? 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 15,
+    overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -130,64 +118,24 @@ export function TicketList({ profileId, filter, labels, cursorKey, onCursorChang
 
   const bulk = useBulkActions({ profileId, selectedKeys: selection.keys, onChanged: unselect });
 
-  const changeColumns = (next: ListColumnId[]) => {
+  const changeColumns = useCallback((next: ListColumnId[]) => {
     setColumns(next);
     saveColumns(next);
-  };
-
-  const cell = (id: ListColumnId, row: TicketRowView): ReactNode => {
-    switch (id) {
-      case 'number':
-        return (
-          <Group gap={6} wrap="nowrap">
-            <SeenMark seen={row.seen} />
-            <Text size="xs" ff="monospace" c="dimmed" truncate>
-              {row.ticketCode ?? row.ticketId}
-            </Text>
-          </Group>
-        );
-      case 'title':
-        return (
-          <Text size="sm" fw={row.seen === 'seen' ? 400 : 600} truncate title={row.title}>
-            {row.title || t('tickets.card.untitled')}
-          </Text>
-        );
-      case 'status':
-        return (
-          <Text size="sm" truncate>
-            {labels.status(row)}
-          </Text>
-        );
-      case 'priority': {
-        const priority = labels.priority(row);
-        return priority.label ? (
-          <Badge size="xs" variant="light" color={priorityColor(priority.item)}>
-            {priority.label}
-          </Badge>
-        ) : null;
-      }
-      case 'assignee':
-        return (
-          <Text size="sm" truncate c={row.assigneeName ? undefined : 'dimmed'}>
-            {row.assigneeName ?? t('tickets.card.unassigned')}
-          </Text>
-        );
-      case 'group':
-        return <Text size="sm" truncate>{row.groupName ?? ''}</Text>;
-      case 'customer':
-        return <Text size="sm" truncate>{row.customerName ?? ''}</Text>;
-      case 'source':
-        return <Text size="sm" truncate>{labels.source(row)}</Text>;
-      case 'category':
-        return <Text size="sm" truncate>{labels.category(row)}</Text>;
-      case 'connection':
-        return <Text size="sm" truncate>{labels.connection(row.connectionId)}</Text>;
-      case 'created':
-        return <Text size="xs" c="dimmed">{formatDateTime(row.createdAtMs, i18n.language)}</Text>;
-      case 'updated':
-        return <Text size="xs" c="dimmed">{formatDateTime(row.updatedAtMs, i18n.language)}</Text>;
-    }
-  };
+  }, []);
+  // Neither is rendered again while the list scrolls (only rows coming into view are).
+  const columnChooser = useMemo(
+    () => <ColumnChooser columns={columns} onChange={changeColumns} />,
+    [columns, changeColumns],
+  );
+  const loadedRowsRef = useRef<TicketRowView[]>([]);
+  useEffect(() => {
+    loadedRowsRef.current = loadedRows;
+  });
+  const selectAllLoaded = useCallback(
+    (select: boolean) =>
+      setSelection(select ? { keys: new Set(loadedRowsRef.current.map(rowKey)), anchor: null } : EMPTY_SELECTION),
+    [],
+  );
 
   if (firstPage?.isError && total === undefined) {
     // Every branch ends with the bulk dialog at the same place, so that it stays mounted.
@@ -237,7 +185,7 @@ export function TicketList({ profileId, filter, labels, cursorKey, onCursorChang
               </Group>
             ) : null}
           </Group>
-          <ColumnChooser columns={columns} onChange={changeColumns} />
+          {columnChooser}
         </Group>
         <Box
           ref={scrollRef}
@@ -255,67 +203,36 @@ export function TicketList({ profileId, filter, labels, cursorKey, onCursorChang
           }}
         >
           <Box style={{ minWidth: 'max-content', width: '100%' }}>
+            <ListHeader
+              template={template}
+              columns={columns}
+              order={order}
+              onOrderChange={setOrder}
+              allSelected={allLoadedSelected}
+              someSelected={someSelected}
+              onSelectAll={selectAllLoaded}
+            />
             <Box
-              role="row"
-              aria-rowindex={1}
-              style={{
-                display: 'grid',
-                gridTemplateColumns: template,
-                position: 'sticky',
-                top: 0,
-                zIndex: 1,
-                height: ROW_HEIGHT,
-                alignItems: 'center',
-                background: 'var(--mantine-color-body)',
-                borderBottom: '1px solid var(--mantine-color-default-border)',
+              style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+              onClick={(event) => {
+                // One handler for every row: a click on a row's check box selects it, elsewhere opens it.
+                const target = event.target as HTMLElement;
+                const rowElement = target.closest<HTMLElement>('[role="row"][data-index]');
+                if (!rowElement) return;
+                const index = Number(rowElement.dataset.index);
+                const row = rowAt(pages, index, LIST_PAGE_SIZE);
+                if (!row) return;
+                if (target.closest(ROW_CHECK_SELECTOR)) {
+                  if (target instanceof HTMLInputElement) {
+                    const key = rowKey(row);
+                    setSelection((previous) => clickRow(previous, index, key, event.shiftKey, keyAt));
+                  }
+                  return;
+                }
+                onCursorChange(row);
+                onOpen(row);
               }}
             >
-              <Box role="columnheader" px={10}>
-                <Checkbox
-                  size="xs"
-                  aria-label={t('tickets.list.selectAll')}
-                  checked={allLoadedSelected}
-                  indeterminate={someSelected && !allLoadedSelected}
-                  onChange={() =>
-                    setSelection(
-                      someSelected ? EMPTY_SELECTION : { keys: new Set(loadedRows.map(rowKey)), anchor: null },
-                    )
-                  }
-                  data-testid="list-select-all"
-                />
-              </Box>
-              {visibleColumns.map((column) => {
-                const active = column.sort !== undefined && order.sort === column.sort;
-                const label = t(`tickets.columns.${column.id}`);
-                return (
-                  <Box
-                    key={column.id}
-                    role="columnheader"
-                    aria-sort={active ? (order.ascending ? 'ascending' : 'descending') : undefined}
-                    px={8}
-                    style={{ minWidth: 0 }}
-                  >
-                    {column.sort ? (
-                      <UnstyledButton
-                        onClick={() => setOrder(nextSort(order, column.sort ?? 'updatedAt'))}
-                        data-testid={`list-sort-${column.id}`}
-                        style={{ display: 'flex', alignItems: 'center', gap: 4 }}
-                      >
-                        <Text size="xs" fw={600} c={active ? undefined : 'dimmed'} tt="uppercase" truncate>
-                          {label}
-                        </Text>
-                        {active ? <SortArrow ascending={order.ascending} /> : null}
-                      </UnstyledButton>
-                    ) : (
-                      <Text size="xs" fw={600} c="dimmed" tt="uppercase" truncate>
-                        {label}
-                      </Text>
-                    )}
-                  </Box>
-                );
-              })}
-            </Box>
-            <Box style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {total === undefined
                 ? Array.from({ length: 8 }, (_, index) => (
                     <Box key={index} px={12} style={{ height: ROW_HEIGHT, display: 'flex', alignItems: 'center' }}>
@@ -325,75 +242,24 @@ export function TicketList({ profileId, filter, labels, cursorKey, onCursorChang
                 : null}
               {items.map((item) => {
                 const row = rowAt(pages, item.index, LIST_PAGE_SIZE);
-                const base = {
-                  position: 'absolute' as const,
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: template,
-                  alignItems: 'center',
-                  borderBottom: '1px solid var(--mantine-color-default-border)',
-                };
                 if (!row) {
                   return (
-                    <Box key={item.key} role="row" aria-rowindex={item.index + 2} aria-busy style={base}>
-                      <Box />
-                      {visibleColumns.map((column) => (
-                        <Box key={column.id} px={8}>
-                          <Skeleton h={10} w={column.id === 'title' ? '80%' : '60%'} />
-                        </Box>
-                      ))}
-                    </Box>
+                    <PlaceholderRow key={item.key} index={item.index} start={item.start} template={template} columns={columns} />
                   );
                 }
                 const key = rowKey(row);
-                const checked = selection.keys.has(key);
-                const current = cursorKey === key;
                 return (
-                  <Box
+                  <ListRow
                     key={key}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    aria-selected={checked}
-                    aria-current={current || undefined}
-                    data-testid={`ticket-row-${key}`}
-                    data-index={item.index}
-                    onClick={() => {
-                      onCursorChange(row);
-                      onOpen(row);
-                    }}
-                    style={{
-                      ...base,
-                      cursor: 'pointer',
-                      background: current
-                        ? 'var(--mantine-primary-color-light)'
-                        : checked
-                          ? 'var(--mantine-color-default-hover)'
-                          : undefined,
-                      boxShadow: current ? 'inset 3px 0 0 var(--mantine-primary-color-filled)' : undefined,
-                    }}
-                  >
-                    <Box role="cell" px={10} onClick={(event) => event.stopPropagation()}>
-                      <Checkbox
-                        size="xs"
-                        aria-label={t('tickets.list.selectRow', { number: row.ticketCode ?? row.ticketId })}
-                        checked={checked}
-                        onChange={() => undefined}
-                        onClick={(event) =>
-                          setSelection((previous) => clickRow(previous, item.index, key, event.shiftKey, keyAt))
-                        }
-                        data-testid={`ticket-row-check-${key}`}
-                      />
-                    </Box>
-                    {visibleColumns.map((column) => (
-                      <Box key={column.id} role="cell" px={8} style={{ minWidth: 0, overflow: 'hidden' }}>
-                        {cell(column.id, row)}
-                      </Box>
-                    ))}
-                  </Box>
+                    row={row}
+                    index={item.index}
+                    start={item.start}
+                    template={template}
+                    columns={columns}
+                    labels={labels}
+                    checked={selection.keys.has(key)}
+                    current={cursorKey === key}
+                  />
                 );
               })}
             </Box>
