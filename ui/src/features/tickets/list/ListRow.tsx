@@ -20,7 +20,7 @@ export const ROW_CHECK_SELECTOR = '[data-row-check]';
 
 /** The row's place and its column tracks (the rest is in ListRow.module.css). */
 function rowStyle(start: number, template: string): CSSProperties {
-  return { height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: template };
+  return { height: ROW_HEIGHT, top: start, gridTemplateColumns: template };
 }
 
 const shown = (columns: readonly ListColumnId[]) => LIST_COLUMNS.filter((column) => columns.includes(column.id));
