@@ -1,6 +1,6 @@
 // End-to-end: the demo workspace opens with no account, from the command line or the status bar.
-// Runs first (files run in name order on one fresh data directory): its sync is the first one,
-// so it fetches every demo ticket; the later files' syncs are incremental.
+// Every test file runs on fresh data directories (tests/e2e/run.sh), so this file's sync is a first
+// sync that fetches every demo ticket.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchApp, waitForText, screenshot, syncDemo } from './session.mjs';
