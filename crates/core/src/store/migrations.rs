@@ -105,6 +105,22 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX tickets_by_customer ON tickets (connection_id, customer_id, updated_at_ms DESC);
     "#,
+    // 4: one urgency scale for sorting by priority across vendors, whose codes run opposite ways:
+    //    Sobot 0 low .. 3 urgent, Udesk 1 urgent .. 4 low (sync::reference::fixed). 0 low,
+    //    1 medium or standard, 2 high, 3 urgent; NULL for a missing or unknown code.
+    r#"
+    ALTER TABLE tickets ADD COLUMN priority_rank INTEGER GENERATED ALWAYS AS (
+        CASE
+            WHEN vendor = 'sobot' AND priority_code IN ('0', '1', '2', '3')
+                THEN CAST(priority_code AS INTEGER)
+            WHEN vendor = 'udesk' AND priority_code IN ('1', '2', '3', '4')
+                THEN 4 - CAST(priority_code AS INTEGER)
+        END
+    ) VIRTUAL;
+    -- Descending like the list's first click on Priority (most urgent first): with the primary
+    -- key after it, the index is in the list's exact order, ties by connection and ticket id.
+    CREATE INDEX tickets_by_priority ON tickets (priority_rank DESC);
+    "#,
 ];
 
 /// The schema version this build writes.

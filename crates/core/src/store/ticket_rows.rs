@@ -278,6 +278,62 @@ mod tests {
     }
 
     #[test]
+    fn priority_sorts_by_urgency_across_vendors_whose_codes_run_opposite_ways() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("db.sqlite3")).expect("opens");
+        // (vendor, priority code, what it means)
+        let cases = [
+            (Vendor::Sobot, Some("0"), "sobot low"),
+            (Vendor::Sobot, Some("3"), "sobot urgent"),
+            (Vendor::Sobot, Some("2"), "sobot high"),
+            (Vendor::Udesk, Some("4"), "udesk low"),
+            (Vendor::Udesk, Some("1"), "udesk urgent"),
+            (Vendor::Udesk, Some("3"), "udesk standard"),
+            (Vendor::Sobot, None, "sobot none"),
+        ];
+        let tickets: Vec<StoredTicket> = cases
+            .iter()
+            .zip(0u32..)
+            .map(|((vendor, code, meaning), id)| {
+                let mut t = ticket(id, i64::from(id), "x");
+                t.vendor = *vendor;
+                t.connection_id = format!("{vendor:?}").to_lowercase();
+                t.priority_code = code.map(str::to_owned);
+                t.title = (*meaning).into();
+                t
+            })
+            .collect();
+        upsert_tickets(store.connection_mut(), &tickets, 1).expect("upsert");
+        let titles = |ascending: bool| -> Vec<String> {
+            let request = TicketPageRequest {
+                filter: TicketFilter::default(),
+                sort: SortField::Priority,
+                ascending,
+                offset: 0,
+                limit: 10,
+            };
+            query_rows(store.connection(), &request)
+                .expect("rows")
+                .into_iter()
+                .map(|r| r.title)
+                .collect()
+        };
+        assert_eq!(
+            titles(false),
+            [
+                "sobot urgent",
+                "udesk urgent",
+                "sobot high",
+                "udesk standard",
+                "sobot low",
+                "udesk low",
+                "sobot none"
+            ]
+        );
+        assert_eq!(titles(true)[1..3], ["sobot low", "udesk low"]);
+    }
+
+    #[test]
     fn pages_cover_every_matching_ticket_once_in_order_even_with_equal_sort_keys() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut store = Store::open(&dir.path().join("db.sqlite3")).expect("opens");

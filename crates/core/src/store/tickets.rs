@@ -85,7 +85,7 @@ pub enum SortField {
     UpdatedAt,
     /// Creation time.
     CreatedAt,
-    /// Priority code.
+    /// Priority by urgency (low to urgent ascending), the same scale for every vendor.
     Priority,
     /// Status code.
     Status,
@@ -100,7 +100,7 @@ impl SortField {
         match self {
             Self::UpdatedAt => "updated_at_ms",
             Self::CreatedAt => "created_at_ms",
-            Self::Priority => "priority_code",
+            Self::Priority => "priority_rank",
             Self::Status => "status_code",
             Self::Assignee => "assignee_name",
             Self::Title => "title",
