@@ -3,7 +3,7 @@
 // attachment delivered through the same path a drop on the window uses and saved back to disk
 // through the native save dialog, a drag changes a status at the vendor, a filter is saved as a
 // view, a ticket is created, the list shows every ticket, and two selected tickets get a new
-// priority in one bulk change.
+// priority in one bulk change, and sorting by priority puts the most urgent of both vendors first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -88,7 +88,7 @@ async function dragOnto(browser, source, target) {
   await browser.releaseActions();
 }
 
-test('a supervisor works the demo tickets: board, detail widened, reply with a dropped file saved back to disk, drag, saved view, new ticket, list, bulk change', async () => {
+test('a supervisor works the demo tickets: board, detail widened, reply with a dropped file saved back to disk, drag, saved view, new ticket, list, bulk change, sort by priority', async () => {
   const browser = await launchApp(['--demo', '--e2e-synthetic-drops']);
   try {
     await syncDemo(browser);
@@ -291,6 +291,37 @@ test('a supervisor works the demo tickets: board, detail widened, reply with a d
       assert.equal(row?.priorityCode, chosen.code, `ticket ${id} has the new priority`);
     }
     await browser.$('[data-testid="bulk-close"]').click();
+
+    // Sorting by priority puts the most urgent tickets of both vendors first (Sobot's codes run
+    // low to urgent, Udesk's urgent to low).
+    await browser.$('[data-testid="bulk-close"]').waitForExist({ reverse: true, timeout: 10_000 });
+    await browser.$('[data-testid="list-sort-priority"]').click();
+    let firstRows = [];
+    await browser.waitUntil(
+      async () => {
+        firstRows = await browser.execute(() =>
+          [...document.querySelectorAll('[data-testid^="ticket-row-"][data-index]')]
+            .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+            .slice(0, 12)
+            .map((row) => ({
+              connection: row.dataset.testid.replace('ticket-row-', '').split(':')[0],
+              priority: row.querySelectorAll('[role="cell"]')[4]?.textContent ?? '',
+            })),
+        );
+        return firstRows.length === 12 && firstRows.every((row) => row.priority === 'Urgent');
+      },
+      { timeout: 30_000, interval: 250, timeoutMsg: `the first rows are not all urgent: ${JSON.stringify(firstRows)}` },
+    );
+    await screenshot(browser, '18c-list-by-priority');
+    const urgentUdesk = await invoke(browser, 'list_tickets', {
+      profileId: 'demo',
+      request: { filter: { connectionIds: ['udesk'], text: null }, sort: 'priority', ascending: false, offset: 0, limit: 5 },
+    });
+    assert.deepEqual(
+      urgentUdesk.rows.map((row) => row.priorityCode),
+      ['1', '1', '1', '1', '1'],
+      'Udesk sorted by priority starts with its urgent code, 1',
+    );
   } finally {
     await browser.deleteSession();
   }

@@ -106,20 +106,21 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX tickets_by_customer ON tickets (connection_id, customer_id, updated_at_ms DESC);
     "#,
     // 4: one urgency scale for sorting by priority across vendors, whose codes run opposite ways:
-    //    Sobot 0 low .. 3 urgent, Udesk 1 urgent .. 4 low (sync::reference::fixed). 0 low,
-    //    1 medium or standard, 2 high, 3 urgent; NULL for a missing or unknown code.
+    //    0 low, 1 medium or standard, 2 high, 3 urgent; NULL for a missing or unknown code. Written
+    //    by the upsert (store::tickets::priority_rank); existing rows are ranked here the same way.
+    //    A plain column, not a generated one: SQLite does not read an index on a virtual column
+    //    as covering, so paging by priority would read every skipped row.
     r#"
-    ALTER TABLE tickets ADD COLUMN priority_rank INTEGER GENERATED ALWAYS AS (
-        CASE
-            WHEN vendor = 'sobot' AND priority_code IN ('0', '1', '2', '3')
-                THEN CAST(priority_code AS INTEGER)
-            WHEN vendor = 'udesk' AND priority_code IN ('1', '2', '3', '4')
-                THEN 4 - CAST(priority_code AS INTEGER)
-        END
-    ) VIRTUAL;
-    -- Descending like the list's first click on Priority (most urgent first): with the primary
-    -- key after it, the index is in the list's exact order, ties by connection and ticket id.
-    CREATE INDEX tickets_by_priority ON tickets (priority_rank DESC);
+    ALTER TABLE tickets ADD COLUMN priority_rank INTEGER;
+    UPDATE tickets SET priority_rank = CASE
+        WHEN vendor = 'sobot' AND priority_code IN ('0', '1', '2', '3')
+            THEN CAST(priority_code AS INTEGER)
+        WHEN vendor = 'udesk' AND priority_code IN ('1', '2', '3', '4')
+            THEN 4 - CAST(priority_code AS INTEGER)
+    END;
+    -- In the list's order after its first click on Priority: most urgent first, newest first
+    -- among equals, then (the primary key, in every index) connection and ticket id.
+    CREATE INDEX tickets_by_priority ON tickets (priority_rank DESC, updated_at_ms DESC);
     "#,
 ];
 

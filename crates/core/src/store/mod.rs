@@ -181,6 +181,58 @@ mod tests {
     }
 
     #[test]
+    fn migration_4_ranks_existing_tickets_as_the_upsert_does() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("v3.sqlite3");
+        let cases = [
+            ("sobot", "0"),
+            ("sobot", "3"),
+            ("sobot", "7"),
+            ("udesk", "1"),
+            ("udesk", "4"),
+            ("udesk", "urgent"),
+        ];
+        {
+            let mut old = Store {
+                connection: Connection::open(&path).expect("open"),
+                path: path.clone(),
+            };
+            old.migrate_to(3).expect("version 3");
+            for (index, (vendor, code)) in cases.iter().enumerate() {
+                old.connection()
+                    .execute(
+                        "INSERT INTO tickets (connection_id, ticket_id, vendor, status_code, \
+                         priority_code, created_at_ms, updated_at_ms, raw, synced_at_ms) \
+                         VALUES (?, ?, ?, '1', ?, 0, 0, '{}', 0)",
+                        rusqlite::params![vendor, index.to_string(), vendor, code],
+                    )
+                    .expect("insert");
+            }
+        }
+        let store = Store::open(&path).expect("migrates");
+        for (index, (vendor, code)) in cases.iter().enumerate() {
+            let rank: Option<i64> = store
+                .connection()
+                .query_row(
+                    "SELECT priority_rank FROM tickets WHERE ticket_id = ?",
+                    [index.to_string()],
+                    |row| row.get(0),
+                )
+                .expect("row");
+            let vendor = if *vendor == "sobot" {
+                tickets::Vendor::Sobot
+            } else {
+                tickets::Vendor::Udesk
+            };
+            assert_eq!(
+                rank,
+                tickets::priority_rank(vendor, Some(code)),
+                "{vendor:?} {code}"
+            );
+        }
+    }
+
+    #[test]
     fn reopening_keeps_the_data() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(DATABASE_FILE_NAME);

@@ -121,7 +121,6 @@ pub fn query_rows(
     request: &TicketPageRequest,
 ) -> rusqlite::Result<Vec<TicketRow>> {
     let (clause, mut values) = where_clause(&request.filter);
-    let direction = if request.ascending { "ASC" } else { "DESC" };
     let columns = COLUMNS
         .split(", ")
         .map(|c| format!("t.{}", c.trim()))
@@ -132,11 +131,12 @@ pub fn query_rows(
     // newest-first list) instead of whole rows with their vendor records.
     let sql = format!(
         "SELECT {columns}, s.seen_updated_at_ms FROM (SELECT connection_id, ticket_id FROM tickets \
-         {clause} ORDER BY {sort} {direction}, connection_id, ticket_id LIMIT ? OFFSET ?) AS k \
+         {clause} ORDER BY {keys_order} LIMIT ? OFFSET ?) AS k \
          JOIN tickets AS t ON t.connection_id = k.connection_id AND t.ticket_id = k.ticket_id \
          LEFT JOIN ticket_seen AS s ON s.connection_id = t.connection_id AND s.ticket_id = t.ticket_id \
-         ORDER BY t.{sort} {direction}, t.connection_id, t.ticket_id",
-        sort = request.sort_column(),
+         ORDER BY {rows_order}",
+        keys_order = request.order_by(""),
+        rows_order = request.order_by("t."),
     );
     values.push(Value::Integer(i64::from(request.limit)));
     values.push(Value::Integer(i64::from(request.offset)));
@@ -281,7 +281,7 @@ mod tests {
     fn priority_sorts_by_urgency_across_vendors_whose_codes_run_opposite_ways() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut store = Store::open(&dir.path().join("db.sqlite3")).expect("opens");
-        // (vendor, priority code, what it means)
+        // (vendor, priority code, what it means); each ticket changed later than the one before.
         let cases = [
             (Vendor::Sobot, Some("0"), "sobot low"),
             (Vendor::Sobot, Some("3"), "sobot urgent"),
@@ -321,16 +321,17 @@ mod tests {
         assert_eq!(
             titles(false),
             [
-                "sobot urgent",
                 "udesk urgent",
+                "sobot urgent",
                 "sobot high",
                 "udesk standard",
-                "sobot low",
                 "udesk low",
+                "sobot low",
                 "sobot none"
-            ]
+            ],
+            "most urgent first, the newest change first among equals"
         );
-        assert_eq!(titles(true)[1..3], ["sobot low", "udesk low"]);
+        assert_eq!(titles(true)[1..3], ["udesk low", "sobot low"]);
     }
 
     #[test]
@@ -363,23 +364,25 @@ mod tests {
                 };
                 let whole = ids(query_rows(store.connection(), &request(0, 100)).expect("all"));
                 assert_eq!(whole.len(), 20, "only open tickets");
-                let key = |id: &String| -> (String, String) {
+                // (the sort key, then among equals: newest change first, then id)
+                let key = |id: &String| -> (String, (i64, String)) {
                     let t = tickets.iter().find(|t| &t.ticket_id == id).expect("known");
                     match sort {
-                        SortField::Priority => {
-                            (t.priority_code.clone().unwrap_or_default(), id.clone())
-                        }
-                        _ => (t.updated_at_ms.to_string(), id.clone()),
+                        SortField::Priority => (
+                            t.priority_code.clone().unwrap_or_default(),
+                            (-t.updated_at_ms, id.clone()),
+                        ),
+                        _ => (t.updated_at_ms.to_string(), (0, id.clone())),
                     }
                 };
-                let keys: Vec<(String, String)> = whole.iter().map(key).collect();
+                let keys: Vec<(String, (i64, String))> = whole.iter().map(key).collect();
                 assert!(
                     keys.windows(2).all(|w| if ascending {
                         w[0].0 <= w[1].0
                     } else {
                         w[0].0 >= w[1].0
                     } && (w[0].0 != w[1].0 || w[0].1 < w[1].1)),
-                    "sorted with ties by id: {keys:?}"
+                    "sorted with ties by the newest change, then id: {keys:?}"
                 );
                 let paged: Vec<String> = (0..7)
                     .flat_map(|page| {

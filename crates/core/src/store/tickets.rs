@@ -162,9 +162,18 @@ pub struct TicketPageRequest {
 }
 
 impl TicketPageRequest {
-    /// The column this request sorts by.
-    pub(crate) fn sort_column(&self) -> &'static str {
-        self.sort.column()
+    /// The ORDER BY terms of this request, each column named with `table` (`""` or `"t."`): the
+    /// chosen order, then the newest change first among equals (urgent tickets, newest first),
+    /// then connection and ticket id so that paging is stable.
+    pub(crate) fn order_by(&self, table: &str) -> String {
+        let direction = if self.ascending { "ASC" } else { "DESC" };
+        let column = self.sort.column();
+        let newest = if self.sort == SortField::UpdatedAt {
+            String::new()
+        } else {
+            format!("{table}updated_at_ms DESC, ")
+        };
+        format!("{table}{column} {direction}, {newest}{table}connection_id, {table}ticket_id")
     }
 }
 
@@ -236,6 +245,18 @@ pub(crate) const COLUMNS: &str = "connection_id, ticket_id, vendor, ticket_code,
      priority_code, source_code, category_id, assignee_id, assignee_name, group_id, group_name, \
      customer_id, customer_name, created_at_ms, updated_at_ms, custom_fields, raw";
 
+/// Where a priority code sits on the one urgency scale the list sorts by: 0 low, 1 medium or
+/// standard, 2 high, 3 urgent. Sobot's codes run 0 low to 3 urgent, Udesk's 1 urgent to 4 low
+/// (sync::reference::fixed); an unknown code has no rank. Migration 4 ranks older rows alike.
+pub fn priority_rank(vendor: Vendor, code: Option<&str>) -> Option<i64> {
+    let code: i64 = code?.parse().ok()?;
+    match vendor {
+        Vendor::Sobot if (0..=3).contains(&code) => Some(code),
+        Vendor::Udesk if (1..=4).contains(&code) => Some(4 - code),
+        _ => None,
+    }
+}
+
 /// The update half of the upsert: every column takes the new value, except that a customer id
 /// already known is kept when the new row has none. Sobot's list rows carry no customer id
 /// (ticket inventory 6.17, "List items carry no IDs for category, customer or agent"); it comes
@@ -251,9 +272,10 @@ fn upsert_assignments() -> String {
             }
             _ => format!("{column} = excluded.{column}"),
         })
-        .chain(std::iter::once(
+        .chain([
+            "priority_rank = excluded.priority_rank".to_owned(),
             "synced_at_ms = excluded.synced_at_ms".to_owned(),
-        ))
+        ])
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -267,8 +289,8 @@ pub fn upsert_tickets(
     let tx = connection.transaction()?;
     {
         let mut insert = tx.prepare_cached(&format!(
-            "INSERT INTO tickets ({COLUMNS}, synced_at_ms) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+            "INSERT INTO tickets ({COLUMNS}, priority_rank, synced_at_ms) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
              ON CONFLICT (connection_id, ticket_id) DO UPDATE SET {}",
             upsert_assignments()
         ))?;
@@ -294,6 +316,7 @@ pub fn upsert_tickets(
                 t.updated_at_ms,
                 t.custom_fields.to_string(),
                 t.raw.to_string(),
+                priority_rank(t.vendor, t.priority_code.as_deref()),
                 synced_at_ms,
             ])?;
         }
@@ -345,17 +368,16 @@ pub(crate) fn row_to_ticket(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredT
     })
 }
 
-/// One sorted page of the tickets matching a filter. Ties are broken by connection and ticket id
-/// so paging is stable.
+/// One sorted page of the tickets matching a filter. Ties are broken by the newest change, then
+/// by connection and ticket id so paging is stable.
 pub fn query_tickets(
     connection: &Connection,
     request: &TicketPageRequest,
 ) -> rusqlite::Result<Vec<StoredTicket>> {
     let (clause, mut values) = where_clause(&request.filter);
-    let direction = if request.ascending { "ASC" } else { "DESC" };
     let sql = format!(
-        "SELECT {COLUMNS} FROM tickets {clause} ORDER BY {} {direction}, connection_id, ticket_id LIMIT ? OFFSET ?",
-        request.sort.column()
+        "SELECT {COLUMNS} FROM tickets {clause} ORDER BY {} LIMIT ? OFFSET ?",
+        request.order_by("")
     );
     values.push(Value::Integer(i64::from(request.limit)));
     values.push(Value::Integer(i64::from(request.offset)));
@@ -394,6 +416,22 @@ mod tests {
     use super::*;
     use crate::store::Store;
     use serde_json::json;
+
+    #[test]
+    fn priority_ranks_put_both_vendors_on_one_scale_from_low_to_urgent() {
+        let sobot: Vec<_> = ["0", "1", "2", "3"]
+            .map(|code| priority_rank(Vendor::Sobot, Some(code)))
+            .into();
+        let udesk: Vec<_> = ["4", "3", "2", "1"]
+            .map(|code| priority_rank(Vendor::Udesk, Some(code)))
+            .into();
+        assert_eq!(sobot, [Some(0), Some(1), Some(2), Some(3)]);
+        assert_eq!(udesk, sobot, "Udesk's low .. urgent");
+        assert_eq!(priority_rank(Vendor::Sobot, Some("4")), None);
+        assert_eq!(priority_rank(Vendor::Udesk, Some("0")), None);
+        assert_eq!(priority_rank(Vendor::Udesk, Some("紧急")), None);
+        assert_eq!(priority_rank(Vendor::Sobot, None), None);
+    }
 
     /// A ticket with the given id, status, update time and title; other fields plausible.
     pub(crate) fn ticket(id: u32, status: &str, updated_at_ms: i64, title: &str) -> StoredTicket {
