@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 use switchboard_core::store::Store;
+use switchboard_core::store::reference::{ReferenceItem, ReferenceKind, replace_kind};
 use switchboard_core::store::seen::mark_seen;
 use switchboard_core::store::ticket_rows::{count, query_rows};
 use switchboard_core::store::tickets::{
@@ -90,6 +91,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         insert.as_secs_f64() * 1_000.0,
         f64::from(TICKETS) / insert.as_secs_f64()
     );
+    // Each connection's statuses in its own order (the board's columns), which "by status" sorts by.
+    for connection in ["sobot", "udesk-1"] {
+        let statuses: Vec<ReferenceItem> = STATUSES
+            .iter()
+            .rev()
+            .zip(0..)
+            .map(|(code, position)| ReferenceItem {
+                connection_id: connection.into(),
+                kind: ReferenceKind::Status,
+                code: (*code).into(),
+                name: (*code).into(),
+                position,
+                extra: json!({}),
+            })
+            .collect();
+        replace_kind(
+            store.connection_mut(),
+            connection,
+            ReferenceKind::Status,
+            &statuses,
+        )?;
+    }
     let board = TicketFilter {
         connection_ids: vec!["sobot".into(), "udesk-1".into()],
         priorities: vec!["1".into(), "2".into()],
@@ -149,6 +172,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (sort, name) in [
         (SortField::UpdatedAt, "newest first"),
         (SortField::Priority, "by priority"),
+        (SortField::Status, "by status"),
     ] {
         for offset in [0, 25_000, 49_800] {
             measure(

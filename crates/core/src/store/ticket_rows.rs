@@ -135,7 +135,7 @@ pub fn query_rows(
          JOIN tickets AS t ON t.connection_id = k.connection_id AND t.ticket_id = k.ticket_id \
          LEFT JOIN ticket_seen AS s ON s.connection_id = t.connection_id AND s.ticket_id = t.ticket_id \
          ORDER BY {rows_order}",
-        keys_order = request.order_by(""),
+        keys_order = request.order_by("tickets."),
         rows_order = request.order_by("t."),
     );
     values.push(Value::Integer(i64::from(request.limit)));
@@ -332,6 +332,67 @@ mod tests {
             "most urgent first, the newest change first among equals"
         );
         assert_eq!(titles(true)[1..3], ["udesk low", "sobot low"]);
+    }
+
+    #[test]
+    fn status_sorts_in_the_connections_own_order_with_unknown_statuses_last() {
+        use crate::store::reference::{ReferenceItem, ReferenceKind, replace_kind};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("db.sqlite3")).expect("opens");
+        // Udesk's lifecycle, which its codes do not follow alphabetically.
+        let statuses: Vec<ReferenceItem> = ["open", "solving", "resolved", "closed"]
+            .iter()
+            .zip(0..)
+            .map(|(code, position)| ReferenceItem {
+                connection_id: "udesk".into(),
+                kind: ReferenceKind::Status,
+                code: (*code).into(),
+                name: (*code).into(),
+                position,
+                extra: json!({}),
+            })
+            .collect();
+        replace_kind(
+            store.connection_mut(),
+            "udesk",
+            ReferenceKind::Status,
+            &statuses,
+        )
+        .expect("statuses");
+        let tickets: Vec<StoredTicket> = ["closed", "mystery", "open", "resolved", "solving"]
+            .iter()
+            .zip(0u32..)
+            .map(|(status, id)| {
+                let mut t = ticket(id, i64::from(id), "x");
+                t.connection_id = "udesk".into();
+                t.vendor = Vendor::Udesk;
+                t.status_code = (*status).into();
+                t
+            })
+            .collect();
+        upsert_tickets(store.connection_mut(), &tickets, 1).expect("upsert");
+        let statuses_in_order = |ascending: bool| -> Vec<String> {
+            let request = TicketPageRequest {
+                filter: TicketFilter::default(),
+                sort: SortField::Status,
+                ascending,
+                offset: 0,
+                limit: 10,
+            };
+            query_rows(store.connection(), &request)
+                .expect("rows")
+                .into_iter()
+                .map(|r| r.status_code)
+                .collect()
+        };
+        assert_eq!(
+            statuses_in_order(true),
+            ["open", "solving", "resolved", "closed", "mystery"]
+        );
+        assert_eq!(
+            statuses_in_order(false),
+            ["mystery", "closed", "resolved", "solving", "open"]
+        );
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub enum SortField {
     CreatedAt,
     /// Priority by urgency (low to urgent ascending), the same scale for every vendor.
     Priority,
-    /// Status code.
+    /// Status, in the connection's own order (the board's columns).
     Status,
     /// Assignee name.
     Assignee,
@@ -101,7 +101,7 @@ impl SortField {
             Self::UpdatedAt => "updated_at_ms",
             Self::CreatedAt => "created_at_ms",
             Self::Priority => "priority_rank",
-            Self::Status => "status_code",
+            Self::Status => "status_code", // in the connection's order: see TicketPageRequest::order_by
             Self::Assignee => "assignee_name",
             Self::Title => "title",
         }
@@ -161,19 +161,32 @@ pub struct TicketPageRequest {
     pub limit: u32,
 }
 
+/// Where a status the reference data does not know sorts: after every known one.
+const UNKNOWN_POSITION: i64 = i64::MAX;
+
 impl TicketPageRequest {
-    /// The ORDER BY terms of this request, each column named with `table` (`""` or `"t."`): the
-    /// chosen order, then the newest change first among equals (urgent tickets, newest first),
-    /// then connection and ticket id so that paging is stable.
+    /// The ORDER BY terms of this request, each column qualified with `table` (`"tickets."` or
+    /// an alias): the chosen order, then the newest change first among equals (urgent tickets,
+    /// newest first), then connection and ticket id so that paging is stable. Statuses sort in
+    /// the connection's own order, the board's columns (the reference data's positions), with a
+    /// status the reference data does not know last and by code.
     pub(crate) fn order_by(&self, table: &str) -> String {
         let direction = if self.ascending { "ASC" } else { "DESC" };
-        let column = self.sort.column();
+        let chosen = match self.sort {
+            SortField::Status => format!(
+                "COALESCE((SELECT r.position FROM reference_data AS r \
+                 WHERE r.connection_id = {table}connection_id AND r.kind = 'status' \
+                 AND r.code = {table}status_code), {UNKNOWN_POSITION}) {direction}, \
+                 {table}status_code {direction}"
+            ),
+            sort => format!("{table}{} {direction}", sort.column()),
+        };
         let newest = if self.sort == SortField::UpdatedAt {
             String::new()
         } else {
             format!("{table}updated_at_ms DESC, ")
         };
-        format!("{table}{column} {direction}, {newest}{table}connection_id, {table}ticket_id")
+        format!("{chosen}, {newest}{table}connection_id, {table}ticket_id")
     }
 }
 
@@ -377,7 +390,7 @@ pub fn query_tickets(
     let (clause, mut values) = where_clause(&request.filter);
     let sql = format!(
         "SELECT {COLUMNS} FROM tickets {clause} ORDER BY {} LIMIT ? OFFSET ?",
-        request.order_by("")
+        request.order_by("tickets.")
     );
     values.push(Value::Integer(i64::from(request.limit)));
     values.push(Value::Integer(i64::from(request.offset)));
