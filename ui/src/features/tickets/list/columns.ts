@@ -18,7 +18,7 @@ export type ListColumnId =
 
 /** Every column, in display order, with its width (CSS grid track) and the sort it offers. */
 export const LIST_COLUMNS: readonly { id: ListColumnId; width: string; sort?: TicketSort }[] = [
-  { id: 'number', width: '110px' },
+  { id: 'number', width: '142px' },
   { id: 'title', width: 'minmax(220px, 3fr)', sort: 'title' },
   { id: 'status', width: 'minmax(110px, 1fr)', sort: 'status' },
   { id: 'priority', width: '96px', sort: 'priority' },
