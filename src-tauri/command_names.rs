@@ -32,6 +32,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "create_ticket",
     "upload_ticket_files",
     "save_attachment",
+    "export_ticket_list",
     "list_saved_views",
     "save_view",
     "delete_saved_view",
@@ -40,8 +41,8 @@ pub const APP_COMMANDS: &[&str] = &[
 /// Core and plugin permissions the main window needs besides the app commands: listening to
 /// events (files dropped on the window arrive as the `tauri://drag-drop` event), the native file
 /// picker for attachments, and opening vendor links and attachments in the browser (scoped to
-/// http and https in the capability file). The save dialog for attachments is opened by Rust
-/// (`save_attachment`), so the webview needs no permission for it.
+/// http and https in the capability file). The save dialogs for attachments and exported lists are
+/// opened by Rust (`save_attachment`, `export_ticket_list`), so the webview needs no permission for them.
 pub const PLUGIN_PERMISSIONS: &[&str] = &[
     "core:event:allow-listen",
     "core:event:allow-unlisten",

@@ -53,6 +53,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::tickets::writes::create_ticket,
             commands::tickets::writes::upload_ticket_files,
             commands::downloads::save_attachment,
+            commands::tickets::export::export_ticket_list,
             commands::tickets::views::list_saved_views,
             commands::tickets::views::save_view,
             commands::tickets::views::delete_saved_view,

@@ -78,7 +78,7 @@ pub async fn save_attachment(
 }
 
 /// The path the user picks in the native save dialog (over `window`), or `None` if cancelled.
-async fn ask_destination(
+pub(crate) async fn ask_destination(
     window: &tauri::Window,
     file_name: &str,
     title: &str,

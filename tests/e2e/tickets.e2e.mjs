@@ -3,7 +3,8 @@
 // attachment delivered through the same path a drop on the window uses and saved back to disk
 // through the native save dialog, a drag changes a status at the vendor, a filter is saved as a
 // view, a ticket is created, the list shows every ticket, and two selected tickets get a new
-// priority in one bulk change, and sorting by priority puts the most urgent of both vendors first.
+// priority in one bulk change, sorting by priority puts the most urgent of both vendors first, and
+// the list is exported to a CSV file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -88,7 +89,7 @@ async function dragOnto(browser, source, target) {
   await browser.releaseActions();
 }
 
-test('a supervisor works the demo tickets: board, detail widened, reply with a dropped file saved back to disk, drag, saved view, new ticket, list, bulk change, sort by priority', async () => {
+test('a supervisor works the demo tickets: board, detail widened, reply with a dropped file saved back to disk, drag, saved view, new ticket, list, bulk change, sort by priority, export', async () => {
   const browser = await launchApp(['--demo', '--e2e-synthetic-drops']);
   try {
     await syncDemo(browser);
@@ -322,6 +323,30 @@ test('a supervisor works the demo tickets: board, detail widened, reply with a d
       ['1', '1', '1', '1', '1'],
       'Udesk sorted by priority starts with its urgent code, 1',
     );
+
+    // The list as shown (sorted by priority, default columns) is exported to a CSV file through
+    // the native save dialog: every ticket once, names instead of codes, readable by Excel.
+    await browser.$('[data-testid="list-export"]').click();
+    const exportDir = mkdtempSync(join(tmpdir(), 'switchboard-export-'));
+    const exportPath = join(exportDir, 'tickets-export.csv'); // xdotool types no Chinese
+    await answerSaveDialog('^Export tickets$', exportPath);
+    let exportNote = '';
+    await browser.waitUntil(
+      async () => {
+        exportNote = await browser.execute(() => document.querySelector('[data-testid="list-export-done"]')?.textContent ?? '');
+        return exportNote.includes('tickets-export.csv');
+      },
+      { timeout: 60_000, timeoutMsg: `no "exported" notification naming the file: "${exportNote}"` },
+    );
+    const csv = readFileSync(exportPath, 'utf8');
+    assert.ok(csv.startsWith('\ufeff'), 'a byte-order mark for Excel');
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    assert.equal(lines[0], 'Number,Title,Status,Priority,Assignee,Customer,Updated');
+    const listedTotal = Number((await browser.$('[data-testid="ticket-list-total"]').getText()).replace(/\D/g, ''));
+    assert.equal(lines.length, listedTotal + 1, 'a header and one line per listed ticket');
+    assert.ok(exportNote.includes(`${listedTotal.toLocaleString('en')} tickets written`), exportNote);
+    assert.equal(lines[1].split(',')[3], 'Urgent', `the export keeps the list's order: ${lines[1]}`);
+    await screenshot(browser, '18d-list-exported');
   } finally {
     await browser.deleteSession();
   }

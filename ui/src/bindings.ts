@@ -96,6 +96,11 @@ export const commands = {
 	 *  the user cancelled the dialog.
 	 */
 	saveAttachment: (url: string, fileName: string, dialogTitle: string, onProgress: Channel<DownloadProgressView>) => typedError<SavedFileView | null, IpcError>(__TAURI_INVOKE("save_attachment", { url, fileName, dialogTitle, onProgress })),
+	/**
+	 *  Asks where to save the list (proposing `file_name`), then writes it there as CSV. `None`
+	 *  when the user cancelled the dialog.
+	 */
+	exportTicketList: (profileId: string, request: TicketExportRequest, fileName: string, dialogTitle: string) => typedError<ExportedListView | null, IpcError>(__TAURI_INVOKE("export_ticket_list", { profileId, request, fileName, dialogTitle })),
 	/**  The profile's saved views, by name. */
 	listSavedViews: (profileId: string) => typedError<SavedViewInfo[], IpcError>(__TAURI_INVOKE("list_saved_views", { profileId })),
 	/**  Saves a view: a new one without `id`, or renames/refilters the view with that id. */
@@ -427,6 +432,49 @@ export type DownloadProgressView = {
 	received: number | null,
 	/**  The file's size, when the server announced it. */
 	total: number | null,
+};
+
+/**  A column and its header as the user reads it. */
+export type ExportColumnView = {
+	/**  Which column. */
+	field: ExportFieldView,
+	/**  Its header. */
+	header: string,
+};
+
+/**  A column of the exported list. */
+export type ExportFieldView = 
+/**  The ticket number. */
+"number" | 
+/**  The title. */
+"title" | 
+/**  The status. */
+"status" | 
+/**  The priority. */
+"priority" | 
+/**  The assignee. */
+"assignee" | 
+/**  The group. */
+"group" | 
+/**  The customer. */
+"customer" | 
+/**  The source. */
+"source" | 
+/**  The category. */
+"category" | 
+/**  The connection. */
+"connection" | 
+/**  Created at. */
+"created" | 
+/**  Updated at. */
+"updated";
+
+/**  An exported list. */
+export type ExportedListView = {
+	/**  Where it was written. */
+	path: string,
+	/**  How many tickets it holds. */
+	tickets: number | null,
 };
 
 /**  A field the form must fix before saving, by its path (`sobot.appid`, `udesk[1].email`). */
@@ -809,6 +857,22 @@ export type TicketDetailView = {
 	attachments: AttachmentView[],
 	/**  Custom field values. */
 	fields: FieldValueView[],
+};
+
+/**  What to export: the list as the user sees it. */
+export type TicketExportRequest = {
+	/**  Which tickets. */
+	filter: TicketFilterInput,
+	/**  Their order. */
+	sort: TicketSort,
+	/**  Ascending instead of descending. */
+	ascending: boolean,
+	/**  The columns, in order. */
+	columns: ExportColumnView[],
+	/**  The UI's language (`en`, `zh-CN`). */
+	language: string,
+	/**  The user's offset from UTC in minutes, east positive. */
+	utcOffsetMinutes: number,
 };
 
 /**  A filter over the cached tickets: every non-empty list is "any of"; all must hold. */

@@ -246,10 +246,10 @@ fn destination_folder(destination: &Path) -> Result<&Path, DownloadError> {
 }
 
 /// A hidden file beside `destination` that receives the bytes until they are complete.
-fn temporary_sibling(destination: &Path) -> PathBuf {
+pub(crate) fn temporary_sibling(destination: &Path) -> PathBuf {
     let mut name = std::ffi::OsString::from(".");
     name.push(destination.file_name().unwrap_or_default());
-    name.push(".switchboard-download");
+    name.push(".switchboard-partial");
     destination.with_file_name(name)
 }
 

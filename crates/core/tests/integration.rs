@@ -12,4 +12,5 @@ mod sync_faults;
 mod sync_sources;
 mod ticket_desk;
 mod ticket_desk_udesk;
+mod ticket_export;
 mod workspace_sync;

@@ -3,6 +3,7 @@
 
 pub mod catalog_view;
 pub mod detail_view;
+pub mod export;
 pub mod types;
 pub mod views;
 pub mod writes;

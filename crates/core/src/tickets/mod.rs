@@ -8,6 +8,7 @@ pub mod attachments;
 pub mod catalog;
 mod create;
 pub mod detail;
+pub mod export;
 mod form_fields;
 mod sobot_detail;
 mod sobot_writes;

@@ -18,6 +18,7 @@ import { rowKey } from '../rowKey';
 import { LIST_PAGE_SIZE, listPageQuery } from '../ticketQueries';
 import { useBulkActions } from './BulkActions';
 import { ColumnChooser } from './ColumnChooser';
+import { ExportButton } from './ExportButton';
 import { LIST_COLUMNS, loadColumns, saveColumns, type ListColumnId } from './columns';
 import { ListHeader } from './ListHeader';
 import { ListRow, PlaceholderRow, ROW_CHECK_SELECTOR, ROW_HEIGHT } from './ListRow';
@@ -122,10 +123,15 @@ export function TicketList({ profileId, filter, labels, cursorKey, onCursorChang
     setColumns(next);
     saveColumns(next);
   }, []);
-  // Neither is rendered again while the list scrolls (only rows coming into view are).
-  const columnChooser = useMemo(
-    () => <ColumnChooser columns={columns} onChange={changeColumns} />,
-    [columns, changeColumns],
+  // The tools are not rendered again while the list scrolls (only rows coming into view are).
+  const listTools = useMemo(
+    () => (
+      <Group gap={6} wrap="nowrap">
+        <ExportButton profileId={profileId} filter={filter} order={order} columns={columns} />
+        <ColumnChooser columns={columns} onChange={changeColumns} />
+      </Group>
+    ),
+    [profileId, filter, order, columns, changeColumns],
   );
   const loadedRowsRef = useRef<TicketRowView[]>([]);
   useEffect(() => {
@@ -185,7 +191,7 @@ export function TicketList({ profileId, filter, labels, cursorKey, onCursorChang
               </Group>
             ) : null}
           </Group>
-          {columnChooser}
+          {listTools}
         </Group>
         <Box
           ref={scrollRef}
