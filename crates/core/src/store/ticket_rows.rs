@@ -277,6 +277,18 @@ mod tests {
         assert_eq!(get(store.connection(), "sobot", "t2").expect("get"), None);
     }
 
+    /// The first ten rows of every cached ticket in this order.
+    fn first_rows(store: &Store, sort: SortField, ascending: bool) -> Vec<TicketRow> {
+        let request = TicketPageRequest {
+            filter: TicketFilter::default(),
+            sort,
+            ascending,
+            offset: 0,
+            limit: 10,
+        };
+        query_rows(store.connection(), &request).expect("rows")
+    }
+
     #[test]
     fn priority_sorts_by_urgency_across_vendors_whose_codes_run_opposite_ways() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -305,15 +317,7 @@ mod tests {
             .collect();
         upsert_tickets(store.connection_mut(), &tickets, 1).expect("upsert");
         let titles = |ascending: bool| -> Vec<String> {
-            let request = TicketPageRequest {
-                filter: TicketFilter::default(),
-                sort: SortField::Priority,
-                ascending,
-                offset: 0,
-                limit: 10,
-            };
-            query_rows(store.connection(), &request)
-                .expect("rows")
+            first_rows(&store, SortField::Priority, ascending)
                 .into_iter()
                 .map(|r| r.title)
                 .collect()
@@ -372,15 +376,7 @@ mod tests {
             .collect();
         upsert_tickets(store.connection_mut(), &tickets, 1).expect("upsert");
         let statuses_in_order = |ascending: bool| -> Vec<String> {
-            let request = TicketPageRequest {
-                filter: TicketFilter::default(),
-                sort: SortField::Status,
-                ascending,
-                offset: 0,
-                limit: 10,
-            };
-            query_rows(store.connection(), &request)
-                .expect("rows")
+            first_rows(&store, SortField::Status, ascending)
                 .into_iter()
                 .map(|r| r.status_code)
                 .collect()
