@@ -6,6 +6,7 @@ mod migrations;
 pub mod reference;
 pub mod seen;
 pub mod sync_state;
+mod ticket_query;
 pub mod ticket_rows;
 pub mod tickets;
 pub mod views;
