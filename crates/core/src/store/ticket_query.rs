@@ -24,14 +24,25 @@ pub enum SortField {
 }
 
 impl SortField {
-    fn column(self) -> &'static str {
+    /// What the list is ordered by, most significant first, each column qualified with `table`.
+    /// Statuses sort in the connection's own order, the board's columns (the reference data's
+    /// positions), with a status the reference data does not know last and by code.
+    fn keys(self, table: &str) -> Vec<String> {
+        let column = |name: &str| format!("{table}{name}");
         match self {
-            Self::UpdatedAt => "updated_at_ms",
-            Self::CreatedAt => "created_at_ms",
-            Self::Priority => "priority_rank",
-            Self::Status => "status_code", // in the connection's order: see TicketPageRequest::order_by
-            Self::Assignee => "assignee_name",
-            Self::Title => "title",
+            Self::UpdatedAt => vec![column("updated_at_ms")],
+            Self::CreatedAt => vec![column("created_at_ms")],
+            Self::Priority => vec![column("priority_rank")],
+            Self::Status => vec![
+                format!(
+                    "COALESCE((SELECT r.position FROM reference_data AS r \
+                     WHERE r.connection_id = {table}connection_id AND r.kind = 'status' \
+                     AND r.code = {table}status_code), {UNKNOWN_POSITION})"
+                ),
+                column("status_code"),
+            ],
+            Self::Assignee => vec![column("assignee_name")],
+            Self::Title => vec![column("title")],
         }
     }
 }
@@ -95,26 +106,21 @@ const UNKNOWN_POSITION: i64 = i64::MAX;
 impl TicketPageRequest {
     /// The ORDER BY terms of this request, each column qualified with `table` (`"tickets."` or
     /// an alias): the chosen order, then the newest change first among equals (urgent tickets,
-    /// newest first), then connection and ticket id so that paging is stable. Statuses sort in
-    /// the connection's own order, the board's columns (the reference data's positions), with a
-    /// status the reference data does not know last and by code.
+    /// newest first), then connection and ticket id so that paging is stable.
     pub(crate) fn order_by(&self, table: &str) -> String {
         let direction = if self.ascending { "ASC" } else { "DESC" };
-        let chosen = match self.sort {
-            SortField::Status => format!(
-                "COALESCE((SELECT r.position FROM reference_data AS r \
-                 WHERE r.connection_id = {table}connection_id AND r.kind = 'status' \
-                 AND r.code = {table}status_code), {UNKNOWN_POSITION}) {direction}, \
-                 {table}status_code {direction}"
-            ),
-            sort => format!("{table}{} {direction}", sort.column()),
-        };
-        let newest = if self.sort == SortField::UpdatedAt {
-            String::new()
-        } else {
-            format!("{table}updated_at_ms DESC, ")
-        };
-        format!("{chosen}, {newest}{table}connection_id, {table}ticket_id")
+        let mut terms: Vec<String> = self
+            .sort
+            .keys(table)
+            .into_iter()
+            .map(|key| format!("{key} {direction}"))
+            .collect();
+        if self.sort != SortField::UpdatedAt {
+            terms.push(format!("{table}updated_at_ms DESC"));
+        }
+        terms.push(format!("{table}connection_id"));
+        terms.push(format!("{table}ticket_id"));
+        terms.join(", ")
     }
 }
 

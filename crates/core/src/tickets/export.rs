@@ -104,69 +104,55 @@ impl TicketDesk<'_> {
         let catalogs = self.catalogs()?;
         let store = self.store()?;
         let partial = crate::download::temporary_sibling(destination);
-        let write_error = |source| ExportError::Write {
-            path: destination.to_path_buf(),
-            source,
-        };
-        let written = std::fs::File::create(&partial)
-            .map_err(WriteCsvError::Io)
-            .and_then(|file| {
-                let mut out = std::io::BufWriter::new(file);
+        let write = || -> Result<usize, CsvError> {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&partial)?);
+            let tickets = {
                 let store = store.lock().unwrap_or_else(PoisonError::into_inner);
-                let tickets = write_csv_inner(store.connection(), &catalogs, request, &mut out)?;
-                out.into_inner()
-                    .map_err(|err| WriteCsvError::Io(err.into_error()))?
-                    .sync_all()?;
-                Ok(tickets)
-            })
-            .and_then(|tickets| {
-                std::fs::rename(&partial, destination)?;
-                Ok(tickets)
-            });
-        match written {
-            Ok(tickets) => Ok(ExportedList {
+                write_csv(store.connection(), &catalogs, request, &mut out)?
+            };
+            out.into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?
+                .sync_all()?;
+            std::fs::rename(&partial, destination)?;
+            Ok(tickets)
+        };
+        write()
+            .map(|tickets| ExportedList {
                 path: destination.to_path_buf(),
                 tickets,
-            }),
-            Err(err) => {
+            })
+            .map_err(|err| {
                 let _ = std::fs::remove_file(&partial);
-                Err(match err {
-                    WriteCsvError::Io(source) => write_error(source),
-                    WriteCsvError::Store(source) => ExportError::Tickets(source.into()),
-                })
-            }
-        }
+                match err {
+                    CsvError::Io(source) => ExportError::Write {
+                        path: destination.to_path_buf(),
+                        source,
+                    },
+                    CsvError::Store(source) => ExportError::Tickets(source.into()),
+                }
+            })
     }
 }
 
 /// Why writing the CSV stopped.
 #[derive(Debug, thiserror::Error)]
-enum WriteCsvError {
+pub enum CsvError {
+    /// The tickets could not be read.
     #[error(transparent)]
     Store(#[from] rusqlite::Error),
+    /// The output refused the bytes.
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }
 
-/// Writes the header and every selected ticket, page by page; returns how many tickets.
+/// Writes the byte-order mark, the header and every selected ticket, page by page; returns how
+/// many tickets.
 pub fn write_csv(
     connection: &rusqlite::Connection,
     catalogs: &[ConnectionCatalog],
     request: &ExportRequest,
     out: &mut impl Write,
-) -> Result<usize, std::io::Error> {
-    write_csv_inner(connection, catalogs, request, out).map_err(|err| match err {
-        WriteCsvError::Io(err) => err,
-        WriteCsvError::Store(err) => std::io::Error::other(err),
-    })
-}
-
-fn write_csv_inner(
-    connection: &rusqlite::Connection,
-    catalogs: &[ConnectionCatalog],
-    request: &ExportRequest,
-    out: &mut impl Write,
-) -> Result<usize, WriteCsvError> {
+) -> Result<usize, CsvError> {
     out.write_all("\u{feff}".as_bytes())?;
     let headers: Vec<&str> = request.columns.iter().map(|(_, h)| h.as_str()).collect();
     write_record(out, &headers)?;
@@ -186,7 +172,6 @@ fn write_csv_inner(
                 .iter()
                 .map(|(field, _)| cell(*field, row, catalogs, request))
                 .collect();
-            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
             write_record(out, &cells)?;
         }
         let read = u32::try_from(rows.len()).unwrap_or(u32::MAX);
@@ -198,8 +183,11 @@ fn write_csv_inner(
 }
 
 /// One CSV line: fields quoted when they hold a comma, quote or line break, formulas defused.
-fn write_record(out: &mut impl Write, fields: &[&str]) -> std::io::Result<()> {
-    let line: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
+fn write_record<S: AsRef<str>>(out: &mut impl Write, fields: &[S]) -> std::io::Result<()> {
+    let line: Vec<String> = fields
+        .iter()
+        .map(|field| csv_field(field.as_ref()))
+        .collect();
     out.write_all(line.join(",").as_bytes())?;
     out.write_all(b"\r\n")
 }
